@@ -1,0 +1,44 @@
+// The dynamics interface: from an initial state to a final one, with the trajectory's energy.
+// One virtual call per run; the hot loops inside never make a virtual call per neuron.
+#pragma once
+
+#include "hopfield/core/network.hpp"
+#include "hopfield/core/rng.hpp"
+#include "hopfield/core/state.hpp"
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace hopfield {
+
+enum class StopReason {
+  fixed_point,       ///< a full sweep changed no neuron
+  cycle,             ///< synchronous dynamics returned to the state of two steps before
+  energy_unchanged,  ///< the tutorial's rule: energy equal after one sweep
+  sweeps,            ///< the requested number of sweeps was done (stop: sweeps)
+  max_sweeps,        ///< gave up at max_sweeps without converging
+};
+
+std::string_view to_string(StopReason reason);
+
+struct DynamicsResult {
+  State state;
+  int sweeps = 0;          ///< full sweeps (N updates each) or synchronous steps performed
+  bool converged = false;  ///< a fixed point was reached (exactly)
+  bool cycle = false;      ///< a 2-cycle was detected (synchronous)
+  StopReason reason = StopReason::max_sweeps;
+  std::int64_t flips = 0;  ///< neurons that changed in total
+  double energy = 0.0;     ///< final energy
+  std::vector<double> energy_trace;  ///< energy of the initial state and after every sweep
+};
+
+class Dynamics {
+ public:
+  virtual ~Dynamics() = default;
+  /// Runs from initial; rng is keyed by (seed, dynamics, point, trial, probe).
+  [[nodiscard]] virtual DynamicsResult run(const Network& net, const State& initial,
+                                           RandomStream& rng) const = 0;
+};
+
+}  // namespace hopfield

@@ -1,0 +1,34 @@
+// The learning-rule interface: patterns in, couplings out. Every rule returns couplings
+// normalised by N so that fields are O(1) (DESIGN.md §2).
+#pragma once
+
+#include "hopfield/core/couplings.hpp"
+#include "hopfield/core/rng.hpp"
+#include "hopfield/patterns/pattern_set.hpp"
+
+#include <limits>
+#include <memory>
+
+namespace hopfield {
+
+struct LearningContext {
+  Precision precision = Precision::float32;
+  bool self_coupling = false;  ///< keep the diagonal w_ii (energy descent is then not promised)
+};
+
+struct LearningResult {
+  std::unique_ptr<Couplings> couplings;
+  bool converged = true;  ///< iterative rules: whether they reached their criterion
+  double min_stability = std::numeric_limits<double>::quiet_NaN();
+  int iterations = 0;
+};
+
+class LearningRule {
+ public:
+  virtual ~LearningRule() = default;
+  [[nodiscard]] virtual LearningResult learn(const PatternSet& patterns,
+                                             const LearningContext& context,
+                                             RandomStream& rng) const = 0;
+};
+
+}  // namespace hopfield

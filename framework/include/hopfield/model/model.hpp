@@ -1,0 +1,71 @@
+// Assembly of a trial from a validated configuration (DESIGN.md §3): one builder turns the
+// option tree into modules once, and each trial into patterns → learning → weight noise →
+// couplings, with cues made by the probe-stage noise. Experiments only say what they vary and
+// what they record; none of them reaches back into the config.
+#pragma once
+
+#include "hopfield/config/node.hpp"
+#include "hopfield/config/registry.hpp"
+#include "hopfield/core/network.hpp"
+#include "hopfield/dynamics/dynamics.hpp"
+#include "hopfield/learning/learning_rule.hpp"
+#include "hopfield/measure/measure.hpp"
+#include "hopfield/noise/noise.hpp"
+#include "hopfield/patterns/pattern_set.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace hopfield {
+
+/// The `network:` section.
+struct NetworkSpec {
+  Eigen::Index neurons = 0;
+  Representation representation = Representation::bipolar;
+  std::vector<double> threshold{0.0};  ///< one value (all neurons) or one per neuron
+  std::vector<double> bias{0.0};       ///< external input I, one value or one per neuron
+  bool self_coupling = false;
+  std::string storage = "auto";
+  Precision precision = Precision::float32;
+};
+
+/// The modules of one sweep point, built once and shared (read-only) by all its trials.
+struct Model {
+  std::uint64_t seed = 0;
+  std::uint64_t point = 0;
+  NetworkSpec network;
+  std::unique_ptr<PatternSource> patterns;
+  std::unique_ptr<LearningRule> learning;
+  std::vector<std::unique_ptr<Noise>> noise;
+  std::unique_ptr<Dynamics> dynamics;
+  std::vector<std::unique_ptr<Measure>> measures;
+  std::vector<std::string> measure_names;
+};
+
+/// One trial's patterns and network.
+struct Trial {
+  std::uint64_t index = 0;
+  PatternSet patterns;
+  Network network;
+  bool learning_converged = true;
+  double min_stability = 0.0;
+};
+
+/// The schema of the top-level document (experiment, seed, network, patterns, …).
+std::vector<config::ParamSpec> top_level_schema();
+/// Validates a whole configuration in place: strict keys, types, bounds, registered types,
+/// defaults filled in (the result is the resolved config). Throws ConfigError.
+void validate_config(config::Node& root, const config::Registry& registry);
+/// Builds the modules from a validated config.
+Model build_model(const config::Node& root, const config::Registry& registry,
+                  std::uint64_t point = 0);
+/// Patterns and couplings of one trial (common random numbers: independent of the point).
+Trial build_trial(const Model& model, std::uint64_t trial);
+/// The cue for a probe: the clean state corrupted by every probe-stage noise module.
+State make_cue(const Model& model, const State& clean, std::uint64_t trial, std::uint64_t probe);
+/// Registers the framework's own modules (patterns, learning, noise, dynamics, measures).
+void register_framework_modules(config::Registry& registry);
+
+}  // namespace hopfield

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs the default ctest suite (slow/paper labels excluded).
+# Usage: scripts/test.sh [PRESET] [extra ctest args...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+preset="${1:-${HOPFIELD_PRESET:-release}}"
+shift || true
+scripts/setup.sh "$preset"
+ctest --test-dir "build/$preset" --output-on-failure -j "$(nproc)" -LE 'slow|papers' "$@"
