@@ -1,0 +1,94 @@
+// Dense storage of the couplings in float32 or float64 (DESIGN.md §3). Fields are computed in the
+// storage precision and widened to float64; for integer-valued M (|entries|·N < 2²⁴ in float32)
+// the products are exact, so ties are detected exactly.
+#include "hopfield/core/couplings.hpp"
+
+#include "hopfield/core/error.hpp"
+
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+namespace hopfield {
+
+namespace {
+
+template <class Matrix>
+bool is_symmetric(const Matrix& m) {
+  const Eigen::Index n = m.rows();
+  for (Eigen::Index j = 0; j < n; ++j)
+    for (Eigen::Index i = j + 1; i < n; ++i)
+      if (m(i, j) != m(j, i)) return false;
+  return true;
+}
+
+}  // namespace
+
+template <class Scalar>
+DenseCouplings<Scalar>::DenseCouplings(Matrix m, double scale, bool integer_valued)
+    : m_(std::move(m)), scale_(scale), integer_valued_(integer_valued) {
+  if (m_.rows() != m_.cols()) {
+    throw InputError("couplings must be square, got " + std::to_string(m_.rows()) + "×" +
+                     std::to_string(m_.cols()));
+  }
+  symmetric_ = is_symmetric(m_);
+  zero_diagonal_ = (m_.diagonal().array() == Scalar(0)).all();
+}
+
+template <class Scalar>
+void DenseCouplings<Scalar>::raw_fields(const Eigen::VectorXf& s, Eigen::VectorXd& g) const {
+  if constexpr (std::is_same_v<Scalar, float>) {
+    g = (m_ * s).template cast<double>();
+  } else {
+    g.noalias() = m_ * s.template cast<double>();
+  }
+}
+
+template <class Scalar>
+void DenseCouplings<Scalar>::raw_fields_batch(const Eigen::MatrixXf& s, Eigen::MatrixXd& g) const {
+  if constexpr (std::is_same_v<Scalar, float>) {
+    g = (m_ * s).template cast<double>();
+  } else {
+    g.noalias() = m_ * s.template cast<double>();
+  }
+}
+
+template <class Scalar>
+void DenseCouplings<Scalar>::add_column(Eigen::Index k, double delta, Eigen::VectorXd& g) const {
+  g += delta * m_.col(k).template cast<double>();
+}
+
+template <class Scalar>
+Eigen::MatrixXd DenseCouplings<Scalar>::dense() const {
+  return scale_ * m_.template cast<double>();
+}
+
+template class DenseCouplings<float>;
+template class DenseCouplings<double>;
+
+std::unique_ptr<Couplings> make_dense_couplings(const Eigen::MatrixXd& m, double scale,
+                                                bool integer_valued, Precision precision) {
+  if (!m.allFinite()) throw NumericalError("couplings contain NaN or Inf");
+  if (!std::isfinite(scale)) throw NumericalError("coupling scale is not finite");
+  if (integer_valued && (m.array() != m.array().round()).any()) {
+    throw std::invalid_argument("couplings declared integer-valued have non-integer entries");
+  }
+  if (precision == Precision::float64) {
+    // Integer partial sums are exact in float64 below 2⁵³, far beyond any dense N.
+    return std::make_unique<DenseCouplings<double>>(m, scale, integer_valued);
+  }
+  if ((m.array().abs() > static_cast<double>(std::numeric_limits<float>::max())).any()) {
+    throw NumericalError("couplings overflow float32; use precision: float64");
+  }
+  // Every partial sum of M·s (|s| ≤ 1) is bounded by the largest absolute row sum; below 2²⁴
+  // float32 represents all of them exactly. Beyond that the fields are rounded, so the
+  // couplings may no longer claim exact (integer) fields and ties fall back to the tolerance.
+  const bool exact =
+      integer_valued && (m.rows() == 0 || m.cwiseAbs().rowwise().sum().maxCoeff() < 0x1.0p24);
+  return std::make_unique<DenseCouplings<float>>(m.cast<float>(), scale, exact);
+}
+
+}  // namespace hopfield
