@@ -1,0 +1,34 @@
+// Hebbian (outer-product) rule, Hopfield 1982 Eq. 2: W = (1/N) Σ_μ ξ^μ ξ^μᵀ on the bipolar
+// images of the patterns (2ξ − 1 for binary patterns), with w_ii = 0. Type `hebbian`.
+#pragma once
+
+#include "hopfield/config/registry.hpp"
+#include "hopfield/learning/learning_rule.hpp"
+
+#include <memory>
+
+namespace hopfield {
+
+/// M = Σ_μ ξ̂^μ ξ̂^μᵀ over the bipolar images ξ̂ (exact integers held in float64), as a matrix
+/// product Ξ̂ᵀΞ̂ in a fixed order; the diagonal is zeroed unless keep_diagonal.
+Eigen::MatrixXd hebbian_matrix(const PatternSet& patterns, bool keep_diagonal);
+
+class HebbianRule final : public LearningRule {
+ public:
+  /// neurons: W = M/N (the framework's convention); patterns: W = M/P (a tutorial's scaling).
+  enum class Scale { neurons, patterns };
+
+  explicit HebbianRule(Scale scale = Scale::neurons) : scale_(scale) {}
+
+  /// Integer couplings M with scale 1/N (or 1/P), so that raw fields are exact.
+  [[nodiscard]] LearningResult learn(const PatternSet& patterns, const LearningContext& context,
+                                     RandomStream& rng) const override;
+
+  static config::ModuleDoc doc();
+  static std::unique_ptr<LearningRule> make(const config::Params& params);
+
+ private:
+  Scale scale_;
+};
+
+}  // namespace hopfield
