@@ -74,6 +74,9 @@ class Family final : public FamilyBase {
 
 class Registry {
  public:
+  Registry() = default;
+  Registry(const Registry&) = delete;
+  Registry& operator=(const Registry&) = delete;
   template <class T>
   Family<T>& add_family(std::string name, std::string help) {
     auto family = std::make_unique<Family<T>>(name, std::move(help));

@@ -56,8 +56,9 @@ struct Trial {
 /// The schema of the top-level document (experiment, seed, network, patterns, …).
 std::vector<config::ParamSpec> top_level_schema();
 /// Validates a whole configuration in place: strict keys, types, bounds, registered types,
-/// defaults filled in (the result is the resolved config). Throws ConfigError.
-void validate_config(config::Node& root, const config::Registry& registry);
+/// defaults filled in (the result is the resolved config), then builds the modules so that
+/// every cross-field check and data file read happens before anything runs. Throws ConfigError.
+Model validate_config(config::Node& root, const config::Registry& registry);
 /// Builds the modules from a validated config.
 Model build_model(const config::Node& root, const config::Registry& registry,
                   std::uint64_t point = 0);

@@ -1,0 +1,28 @@
+// The experiment family and the full registry (see hopfield/experiments/experiment.hpp).
+#include "hopfield/experiments/experiment.hpp"
+
+#include "hopfield/experiments/recall.hpp"
+#include "hopfield/io/modules.hpp"
+
+#include <algorithm>
+
+namespace hopfield {
+
+bool RunContext::saves(std::string_view group) const {
+  return std::find(save.begin(), save.end(), group) != save.end();
+}
+
+void register_experiments(config::Registry& registry) {
+  registry.add_family<Experiment>("experiment", "experiment kinds: what a run measures");
+  register_recall(registry);
+}
+
+std::unique_ptr<config::Registry> make_registry() {
+  auto registry = std::make_unique<config::Registry>();
+  register_framework_modules(*registry);
+  io::register_io_modules(*registry);
+  register_experiments(*registry);
+  return registry;
+}
+
+}  // namespace hopfield

@@ -1,0 +1,55 @@
+// From a configuration file to a results file: load YAML, apply --set overrides, validate,
+// build the models, run the experiment, write HDF5 with the resolved config inside.
+// The CLI and the end-to-end tests both go through here.
+#pragma once
+
+#include "hopfield/config/registry.hpp"
+#include "hopfield/experiments/experiment.hpp"
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hopfield {
+
+/// A validated run, ready to execute.
+struct Prepared {
+  std::string config_path;
+  config::Node root;  ///< the resolved configuration (defaults filled in)
+  std::vector<Model> models;  ///< one per sweep point
+  std::unique_ptr<Experiment> experiment;
+  std::string experiment_name;
+  std::uint64_t trials = 1;
+  std::string output_path;
+  std::vector<std::string> save;
+};
+
+/// Loads, overrides and validates; throws ConfigError/InputError on bad input.
+Prepared prepare(const std::string& config_path, const std::vector<std::string>& sets,
+                 const std::optional<std::string>& output, const config::Registry& registry);
+
+struct RunOptions {
+  int threads = 0;  ///< 0: all available
+  bool overwrite = false;
+  bool quiet = false;
+  const std::atomic<bool>* stop = nullptr;
+};
+
+struct RunOutcome {
+  Record record;
+  std::string summary;
+  double seconds = 0.0;
+};
+
+/// Runs the experiment and returns the record with its root attributes (no file written).
+RunOutcome execute(const Prepared& prepared, const RunOptions& options);
+
+/// execute() then write the results file (refusing to overwrite without options.overwrite).
+RunOutcome run_to_file(const Prepared& prepared, const RunOptions& options);
+
+/// The default results path for a config file: results/<stem>.h5.
+std::string default_output_path(const std::string& config_path);
+
+}  // namespace hopfield

@@ -1,0 +1,15 @@
+// Option tree → YAML text: block-style YAML of a (resolved) config, keys in their order, used to
+// store the exact configuration in every results file and for `hopfield validate --print`.
+#pragma once
+
+#include "hopfield/config/node.hpp"
+
+#include <string>
+
+namespace hopfield::io {
+
+/// Block-style YAML of the tree. Scalars that were quoted, or that would not read back as the
+/// same plain text, are double-quoted, so load_yaml_text(to_yaml(n)) gives the same tree.
+std::string to_yaml(const config::Node& root);
+
+}  // namespace hopfield::io
