@@ -1,0 +1,209 @@
+// The CLI contract: every bad config in tests/config/bad/ is refused with exit code 2 and the
+// documented message (its "# expect:" line), and leaves no results file; overwrite refusal;
+// a killed run leaves nothing under the final name; --set and validate --print.
+#include "hopfield/io/results_writer.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstring>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CommandResult {
+  int code = -1;
+  std::string output;
+};
+
+CommandResult run_command(const std::string& command) {
+  CommandResult r;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::array<char, 4096> buffer{};
+  while (fgets(buffer.data(), buffer.size(), pipe) != nullptr) r.output += buffer.data();
+  const int status = pclose(pipe);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return r;
+}
+
+std::string hopfield() { return std::string(HOPFIELD_BINARY); }
+
+fs::path scratch(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("hopfield_config_tests_" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+std::string expected_fragment(const fs::path& file) {
+  std::ifstream in(file);
+  std::string first;
+  std::getline(in, first);
+  const std::string tag = "# expect: ";
+  REQUIRE(first.rfind(tag, 0) == 0);
+  return first.substr(tag.size());
+}
+
+void write_file(const fs::path& path, const std::string& text) {
+  std::ofstream out(path);
+  out << text;
+}
+
+const char* small_config =
+    "network: {neurons: 200}\n"
+    "patterns: {type: random, alpha: 0.05}\n"
+    "noise: [{type: flip, fraction: 0.1}]\n"
+    "sweep: {trials: 3}\n";
+
+}  // namespace
+
+TEST_CASE("every bad config is refused with exit 2, its documented message and no file",
+          "[config][cli]") {
+  const fs::path bad_dir = fs::path(HOPFIELD_SOURCE_DIR) / "tests/config/bad";
+  const fs::path out_dir = scratch("bad");
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(bad_dir)) {
+    if (entry.path().extension() != ".yaml") continue;
+    ++files;
+    const std::string fragment = expected_fragment(entry.path());
+    INFO("config: " << entry.path().string() << "\nexpected: " << fragment);
+
+    const auto validate = run_command(hopfield() + " validate " + entry.path().string());
+    INFO("validate said: " << validate.output);
+    CHECK(validate.code == 2);
+    CHECK(validate.output.find(fragment) != std::string::npos);
+    // The message names the file (file:line:col).
+    CHECK(validate.output.find(entry.path().filename().string()) != std::string::npos);
+
+    const fs::path out = out_dir / (entry.path().stem().string() + ".h5");
+    const auto run =
+        run_command(hopfield() + " run " + entry.path().string() + " --quiet -o " + out.string());
+    INFO("run said: " << run.output);
+    CHECK(run.code == 2);
+    CHECK_FALSE(fs::exists(out));
+    CHECK_FALSE(fs::exists(out.string() + ".partial"));
+  }
+  CHECK(files >= 25);
+}
+
+TEST_CASE("an existing results file is not overwritten without --overwrite", "[config][cli]") {
+  const fs::path dir = scratch("overwrite");
+  const fs::path cfg = dir / "small.yaml";
+  write_file(cfg, small_config);
+  const fs::path out = dir / "out.h5";
+  const auto first = run_command(hopfield() + " run " + cfg.string() + " --quiet -o " + out.string());
+  INFO(first.output);
+  REQUIRE(first.code == 0);
+  REQUIRE(fs::exists(out));
+  const auto size = fs::file_size(out);
+  const auto time = fs::last_write_time(out);
+
+  const auto second = run_command(hopfield() + " run " + cfg.string() + " --quiet -o " + out.string());
+  INFO(second.output);
+  CHECK(second.code == 2);
+  CHECK(second.output.find("--overwrite") != std::string::npos);
+  CHECK(fs::file_size(out) == size);
+  CHECK(fs::last_write_time(out) == time);
+
+  const auto third = run_command(hopfield() + " run " + cfg.string() + " --quiet --overwrite -o " +
+                                 out.string());
+  CHECK(third.code == 0);
+  CHECK_FALSE(fs::exists(out.string() + ".partial"));
+}
+
+TEST_CASE("a run killed with SIGKILL leaves no file under the final name", "[config][cli]") {
+  const fs::path dir = scratch("kill");
+  const fs::path cfg = dir / "long.yaml";
+  write_file(cfg,
+             "network: {neurons: 2000}\n"
+             "patterns: {type: random, alpha: 0.1}\n"
+             "noise: [{type: flip, fraction: 0.2}]\n"
+             "sweep: {trials: 400}\n");
+  const fs::path out = dir / "out.h5";
+  for (const char* delay : {"0.3", "1.0"}) {
+    const auto r = run_command("timeout -s KILL " + std::string(delay) + " " + hopfield() +
+                               " run " + cfg.string() + " --quiet --threads 1 -o " + out.string());
+    INFO(r.output);
+    CHECK(r.code == 137);
+    CHECK_FALSE(fs::exists(out));
+  }
+}
+
+TEST_CASE("SIGINT stops a run with exit 130 and writes no results file", "[config][cli]") {
+  const fs::path dir = scratch("sigint");
+  const fs::path cfg = dir / "long.yaml";
+  write_file(cfg,
+             "network: {neurons: 2000}\n"
+             "patterns: {type: random, alpha: 0.1}\n"
+             "noise: [{type: flip, fraction: 0.2}]\n"
+             "sweep: {trials: 400}\n");
+  const fs::path out = dir / "out.h5";
+  const auto r = run_command("timeout -s INT 1.0 " + hopfield() + " run " + cfg.string() +
+                             " --quiet --threads 1 -o " + out.string());
+  INFO(r.output);
+  CHECK(r.code == 130);
+  CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("--set overrides a key and validate --print shows the resolved config",
+          "[config][cli]") {
+  const fs::path dir = scratch("set");
+  const fs::path cfg = dir / "small.yaml";
+  write_file(cfg, small_config);
+  const auto print = run_command(hopfield() + " validate " + cfg.string() +
+                                 " --print --set dynamics.type=sync --set network.neurons=300");
+  INFO(print.output);
+  REQUIRE(print.code == 0);
+  CHECK(print.output.find("type: sync") != std::string::npos);
+  CHECK(print.output.find("neurons: 300") != std::string::npos);
+  CHECK(print.output.find("max_sweeps: 100") != std::string::npos);  // a default, filled in
+  CHECK(print.output.find("representation: bipolar") != std::string::npos);
+
+  const auto bad = run_command(hopfield() + " validate " + cfg.string() + " --set dynamics.tpe=x");
+  CHECK(bad.code == 2);
+  CHECK(bad.output.find("unknown key 'tpe'") != std::string::npos);
+}
+
+TEST_CASE("results are bitwise identical for 1 and 2 threads", "[config][cli][determinism]") {
+  const fs::path dir = scratch("threads");
+  const fs::path cfg = dir / "small.yaml";
+  write_file(cfg,
+             "network: {neurons: 300}\n"
+             "patterns: {type: random, alpha: 0.12}\n"
+             "noise: [{type: flip, fraction: 0.15}]\n"
+             "measure: [overlap, max_overlap, hamming, energy, energy_trace, sweeps, converged]\n"
+             "sweep: {trials: 4}\n"
+             "output: {save: [patterns, probes, trajectories]}\n");
+  const fs::path one = dir / "one.h5";
+  const fs::path two = dir / "two.h5";
+  REQUIRE(run_command(hopfield() + " run " + cfg.string() + " --quiet --threads 1 -o " +
+                      one.string())
+              .code == 0);
+  REQUIRE(run_command(hopfield() + " run " + cfg.string() + " --quiet --threads 2 -o " +
+                      two.string())
+              .code == 0);
+  const auto a = hopfield::io::read_results(one.string());
+  const auto b = hopfield::io::read_results(two.string());
+  REQUIRE(a.datasets.size() == b.datasets.size());
+  REQUIRE(a.datasets.size() >= 10);
+  for (std::size_t i = 0; i < a.datasets.size(); ++i) {
+    const auto& x = a.datasets[i];
+    const auto* y = b.find(x.path);
+    INFO(x.path);
+    REQUIRE(y != nullptr);
+    CHECK(x.shape == y->shape);
+    CHECK(x.i64 == y->i64);
+    CHECK(x.i8 == y->i8);
+    CHECK(x.u64 == y->u64);
+    REQUIRE(x.f64.size() == y->f64.size());
+    CHECK(std::memcmp(x.f64.data(), y->f64.data(), x.f64.size() * sizeof(double)) == 0);
+  }
+}
