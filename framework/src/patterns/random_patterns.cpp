@@ -29,7 +29,7 @@ Eigen::Index RandomPatterns::count(Eigen::Index neurons) const {
   const auto p = static_cast<Eigen::Index>(std::llround(alpha_ * static_cast<double>(neurons)));
   if (p < 1) {
     std::ostringstream msg;
-    msg << path_ << ": alpha = " << alpha_
+    msg << "'" << path_ << "': alpha = " << alpha_
         << " gives round(alpha*N) = 0 patterns for N = " << neurons
         << "; use a larger alpha or give count";
     throw ConfigError(where_, msg.str());
@@ -100,8 +100,8 @@ std::unique_ptr<PatternSource> RandomPatterns::make(const config::Params& params
   }
   if (has_count) return std::make_unique<RandomPatterns>(with_count(params.integer("count")));
   const auto& node = params.at("alpha");
-  return std::make_unique<RandomPatterns>(with_alpha(params.real("alpha"), node.location(),
-                                                     node.path().empty() ? "alpha" : node.path()));
+  return std::make_unique<RandomPatterns>(with_alpha(
+      params.real("alpha"), node.location(), node.path().empty() ? "patterns.alpha" : node.path()));
 }
 
 }  // namespace hopfield
