@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Runs scripts/plot/recall.py and scripts/plot/images.py on synthetic results files written by
+# tests/plot/make_fixture.py (no C++ binary needed) and checks the figures they write.
+# Exit status 0 when every check passes, 1 otherwise, 77 (ctest SKIP_RETURN_CODE) when the Python
+# lacks h5py, numpy or matplotlib. HOPFIELD_PYTHON overrides /usr/bin/python3.
+set -uo pipefail
+here="$(cd "$(dirname "$0")/../.." && pwd)"
+py="${HOPFIELD_PYTHON:-/usr/bin/python3}"
+if ! "$py" -c 'import h5py, numpy, matplotlib' 2>/dev/null; then
+  echo "test_plots: $py lacks h5py/numpy/matplotlib (apt-get install python3-h5py python3-numpy python3-matplotlib)" >&2
+  exit 77
+fi
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+export MPLCONFIGDIR="$tmp/mpl" MPLBACKEND=Agg
+failures=0
+
+fail() {
+  echo "FAIL: $*" >&2
+  failures=$((failures + 1))
+}
+
+# A PNG exists, is non-empty and starts with the PNG signature.
+check_png() {
+  if [ ! -s "$1" ]; then
+    fail "$1 missing or empty"
+  elif [ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" != "89504e470d0a1a0a" ]; then
+    fail "$1 is not a PNG file"
+  fi
+}
+
+run() {  # run COMMAND...: the command must exit 0
+  if ! "$@" >"$tmp/last.out" 2>"$tmp/last.err"; then
+    fail "$* exited non-zero"
+    cat "$tmp/last.err" >&2
+  fi
+}
+
+fixture() {  # fixture NAME ARGS...
+  run "$py" "$here/tests/plot/make_fixture.py" "$tmp/$1.h5" "${@:2}"
+}
+
+fixture random --kind random --trials 4
+fixture sweep --kind random --points 3 --trials 2
+fixture notraj --kind random --points 2 --no-trajectories
+fixture inline --kind inline
+fixture idx --kind idx --trials 2
+fixture nosave --kind inline --no-save
+
+# recall.py with the default output (RESULTS with .png).
+run "$py" "$here/scripts/plot/recall.py" "$tmp/random.h5"
+check_png "$tmp/random.png"
+grep -qx "$tmp/random.png" "$tmp/last.out" || fail "recall.py did not print $tmp/random.png"
+[ ! -e "$tmp/random_images.png" ] || fail "recall.py drew images for a run without /patterns"
+
+# Padded sweep points, and the /results/sweeps fallback without /trajectories.
+run "$py" "$here/scripts/plot/recall.py" "$tmp/sweep.h5" -o "$tmp/out/sweep.png"
+check_png "$tmp/out/sweep.png"
+run "$py" "$here/scripts/plot/recall.py" "$tmp/notraj.h5"
+check_png "$tmp/notraj.png"
+
+# Inline 6x6 (block-style `shape:`) and idx 28x28 (square root of N): images beside the figure.
+for name in inline idx; do
+  run "$py" "$here/scripts/plot/recall.py" "$tmp/$name.h5" -o "$tmp/$name-fig.png"
+  check_png "$tmp/$name-fig.png"
+  check_png "$tmp/$name-fig_images.png"
+  grep -qx "$tmp/$name-fig_images.png" "$tmp/last.out" ||
+    fail "recall.py did not print $tmp/$name-fig_images.png"
+  run "$py" "$here/scripts/plot/images.py" "$tmp/$name.h5"
+  check_png "$tmp/${name}_images.png"
+done
+
+# A .pdf output is written as PDF and PNG.
+run "$py" "$here/scripts/plot/recall.py" "$tmp/inline.h5" -o "$tmp/pdf/fig.pdf"
+[ -s "$tmp/pdf/fig.pdf" ] || fail "$tmp/pdf/fig.pdf missing or empty"
+check_png "$tmp/pdf/fig.png"
+
+# images.py refuses, with exit 2 and a message, a file without /patterns and /probes.
+"$py" "$here/scripts/plot/images.py" "$tmp/nosave.h5" >/dev/null 2>"$tmp/last.err"
+rc=$?
+[ "$rc" -eq 2 ] || fail "images.py on a file without /patterns/xi exited $rc, expected 2"
+grep -q "output.save" "$tmp/last.err" || fail "images.py did not say how to save patterns"
+[ ! -e "$tmp/nosave_images.png" ] || fail "images.py wrote a figure for a file without images"
+
+# The regex config readers: block and flow style.
+run "$py" - "$here/scripts/plot" <<'EOF'
+import sys
+sys.path.insert(0, sys.argv[1])
+import images
+block = "experiment:\n  type: recall\n  probes:\n    type: inline\n    shape:\n      - 3\n      - 4\n" \
+        "  success_overlap: 0.9\nnetwork:\n  neurons: 64\npatterns:\n  type: inline\n" \
+        "  shape:\n    - 6\n    - 5\n"
+flow = "experiment: {type: recall, success_overlap: 1.0}\nnetwork: {neurons: 1000}\n" \
+       "patterns: {type: inline, shape: [2, 8]}\n"
+assert images.config_shape(block, "patterns") == (6, 5), images.config_shape(block, "patterns")
+assert images.config_shape(block) == (3, 4)
+assert images.config_shape(flow, "patterns") == (2, 8)
+assert images.config_float(block, "success_overlap", "experiment") == 0.9
+assert images.config_float(flow, "success_overlap", "experiment") == 1.0
+assert images.config_scalar(block, "neurons", "network") == "64"
+assert images.config_scalar(flow, "neurons", "network") == "1000"
+assert images.config_scalar(flow, "neurons", "patterns") is None
+EOF
+
+if [ "$failures" -ne 0 ]; then
+  echo "test_plots: $failures check(s) failed" >&2
+  exit 1
+fi
+echo "test_plots: all checks passed"
