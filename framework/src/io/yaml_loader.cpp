@@ -97,12 +97,11 @@ Node& descend(Node& node, const std::string& part, const std::vector<std::string
   const std::string prefix = join_path(parts, depth);
   if (part.front() == '[') {
     if (!node.is_sequence()) throw ConfigError(here, prefix + " is not a list");
-    std::size_t index = 0;
-    try {
-      index = std::stoul(part.substr(1, part.size() - 2));
-    } catch (const std::exception&) {
-      throw ConfigError(here, "malformed list index " + part);
-    }
+    const std::string digits = part.size() > 2 ? part.substr(1, part.size() - 2) : "";
+    const bool valid = part.back() == ']' && !digits.empty() && digits.size() < 10 &&
+                       digits.find_first_not_of("0123456789") == std::string::npos;
+    if (!valid) throw ConfigError(here, "malformed list index '" + part + "'");
+    const auto index = static_cast<std::size_t>(std::stoul(digits));
     if (index >= node.items().size()) {
       throw ConfigError(here, "index " + part + " is past the end of " + prefix + ", which has " +
                                   std::to_string(node.items().size()) + " item(s)");
