@@ -36,16 +36,18 @@ MAX_GREY_LINES = 200
 
 
 def per_trial_mean_se(values, valid):
-    """Mean over valid entries and its standard error over (point, trial) means."""
+    """Mean of the per-(point, trial) means of the valid entries, and its standard error.
+
+    The same statistic as the summary `hopfield run` prints.
+    """
     values = np.where(valid, values, 0.0).astype(float)
     counts = valid.sum(axis=-1)
     sums = values.sum(axis=-1)
     means = (sums[counts > 0] / counts[counts > 0]).ravel()
     if means.size == 0:
         return float("nan"), float("nan")
-    pooled = float(values.sum() / valid.sum())
     se = float(np.std(means, ddof=1) / np.sqrt(means.size)) if means.size > 1 else 0.0
-    return pooled, se
+    return float(means.mean()), se
 
 
 def neuron_count(h5, config):
