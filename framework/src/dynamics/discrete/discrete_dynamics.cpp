@@ -167,7 +167,7 @@ DynamicsResult SyncDynamics::run(const Network& net, const State& initial,
   State& s = result.state;
   s = initial;
   State next(n);
-  State older;  // s(t−1), for 2-cycle detection
+  State older(n);  // s(t−1) once has_older; the three buffers rotate, so all have size N
   bool has_older = false;
   Eigen::VectorXd g;
   couplings.raw_fields(s, g);
