@@ -86,6 +86,7 @@ int main(int argc, char** argv) {
       std::signal(SIGTERM, on_signal);
       const hopfield::Prepared prepared =
           hopfield::prepare(config_path, sets, output, *registry);
+      for (const auto& w : prepared.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
       hopfield::RunOptions options;
       options.threads = threads;
       options.overwrite = overwrite;

@@ -48,6 +48,11 @@ Prepared prepare(const std::string& config_path, const std::vector<std::string>&
       p.save.push_back(save->text());
     }
   }
+  const Model& model = p.models.front();
+  if (model.network.self_coupling)
+    p.warnings.push_back(
+        "network.self_coupling is true: with w_ii ≠ 0 asynchronous updates are not guaranteed "
+        "to decrease the energy, and the energy measure may increase along a run");
   return p;
 }
 

@@ -24,6 +24,7 @@ struct Prepared {
   std::uint64_t trials = 1;
   std::string output_path;
   std::vector<std::string> save;
+  std::vector<std::string> warnings;  ///< things the user should know before trusting results
 };
 
 /// Loads, overrides and validates; throws ConfigError/InputError on bad input.

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,7 +33,8 @@ struct Dataset {
 struct Record {
   std::vector<std::pair<std::string, std::string>> text_attributes;
   std::vector<std::pair<std::string, std::int64_t>> integer_attributes;
-  std::vector<Dataset> datasets;
+  /// A deque: references returned by add() stay valid while more datasets are added.
+  std::deque<Dataset> datasets;
 
   Dataset& add(std::string path, DType dtype, std::vector<std::size_t> shape,
                std::vector<std::string> dims, std::string description, std::string unit = "");
