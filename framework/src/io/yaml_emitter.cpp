@@ -8,6 +8,16 @@
 namespace hopfield::io {
 namespace {
 
+// Lists of scalars ([overlap, energy], a pattern row) and empty containers read best inline;
+// everything else is block style.
+bool inline_style(const config::Node& node) {
+  if (node.is_map()) return node.entries().empty();
+  for (const auto& item : node.items()) {
+    if (!item.is_scalar() && !item.is_null()) return false;
+  }
+  return true;
+}
+
 void emit(YAML::Emitter& out, const config::Node& node) {
   switch (node.kind()) {
     case config::Node::Kind::null:
@@ -18,11 +28,13 @@ void emit(YAML::Emitter& out, const config::Node& node) {
       out << node.text();
       break;
     case config::Node::Kind::sequence:
+      if (inline_style(node)) out << YAML::Flow;
       out << YAML::BeginSeq;
       for (const auto& item : node.items()) emit(out, item);
       out << YAML::EndSeq;
       break;
     case config::Node::Kind::map:
+      if (inline_style(node)) out << YAML::Flow;
       out << YAML::BeginMap;
       for (const auto& [key, value] : node.entries()) {
         out << YAML::Key << key << YAML::Value;

@@ -45,6 +45,8 @@ noise:
   - {type: flip, fraction: 0.1}
   - mask
 measure: [overlap, energy, sweeps]
+flow_quoting: ["a, b", "[x]", plain, '{y}', ~]
+rows: [[1, 0, 1], [0, 1, 1]]
 quoted: {a: '1', b: "true", c: "null", d: "a: b", e: "#hash", f: " lead", g: "", h: 'it''s'}
 nothing: ~
 empty_list: []
@@ -64,8 +66,13 @@ sweep:
   CHECK(to_yaml(again) == emitted);
 }
 
-TEST_CASE("to_yaml writes block style with keys in their order", "[io][yaml]") {
-  const Node root =
-      load_yaml_text("network: {neurons: 100, representation: binary}\nseed: 3\n", "c.yaml");
-  CHECK(to_yaml(root) == "network:\n  neurons: 100\n  representation: binary\nseed: 3\n");
+TEST_CASE("to_yaml writes block style with keys in their order and scalar lists inline",
+          "[io][yaml]") {
+  const Node root = load_yaml_text(
+      "network: {neurons: 100, representation: binary}\nseed: 3\nmeasure: [overlap, energy]\n"
+      "noise:\n  - {type: flip, fraction: 0.1}\nempty: {}\n",
+      "c.yaml");
+  CHECK(to_yaml(root) ==
+        "network:\n  neurons: 100\n  representation: binary\nseed: 3\nmeasure: [overlap, "
+        "energy]\nnoise:\n  - type: flip\n    fraction: 0.1\nempty: {}\n");
 }

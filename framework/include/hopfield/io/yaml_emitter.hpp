@@ -8,8 +8,9 @@
 
 namespace hopfield::io {
 
-/// Block-style YAML of the tree. Scalars that were quoted, or that would not read back as the
-/// same plain text, are double-quoted, so load_yaml_text(to_yaml(n)) gives the same tree.
+/// Block-style YAML of the tree (lists of scalars and empty containers inline: [a, b], {}). Scalars
+/// that were quoted, or that would not read back as the same plain text, are double-quoted, so
+/// load_yaml_text(to_yaml(n)) gives the same tree.
 std::string to_yaml(const config::Node& root);
 
 }  // namespace hopfield::io
