@@ -229,3 +229,15 @@ TEST_CASE("every standard measure is registered and documents its metrics",
   CHECK_FALSE(OverlapMeasure().metrics()[0].integer);
   CHECK_FALSE(EnergyMeasure().metrics()[0].integer);
 }
+
+TEST_CASE("references returned by Record::add stay valid while more datasets are added",
+          "[measure][record]") {
+  Record record;
+  Dataset& first = record.add("/results/first", DType::f64, {2}, {"point"}, "first");
+  first.f64[0] = 1.5;
+  for (int k = 0; k < 100; ++k) {
+    record.add("/results/d" + std::to_string(k), DType::i64, {3}, {"point"}, "filler");
+  }
+  CHECK(&first == record.find("/results/first"));
+  CHECK(first.f64[0] == 1.5);
+}
