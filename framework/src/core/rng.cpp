@@ -4,6 +4,7 @@
 #include "hopfield/core/rng.hpp"
 
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <stdexcept>
 #include <string>
@@ -83,7 +84,7 @@ void RandomStream::choose(std::int64_t n, std::span<std::int32_t> out) {
     throw std::invalid_argument("RandomStream::choose: cannot choose " + std::to_string(k) +
                                 " distinct indices from " + std::to_string(n));
   }
-  if (n > static_cast<std::int64_t>(INT32_MAX) + 1) {
+  if (n > std::int64_t{std::numeric_limits<std::int32_t>::max()} + 1) {
     throw std::invalid_argument("RandomStream::choose: n = " + std::to_string(n) +
                                 " exceeds the 32-bit index range");
   }
