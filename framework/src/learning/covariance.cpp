@@ -18,7 +18,9 @@ Eigen::MatrixXd CovarianceRule::matrix(const PatternSet& patterns, bool keep_dia
   }
   Eigen::MatrixXd m(n, n);
   m.noalias() = centred.transpose() * centred;
-  if (!keep_diagonal) m.diagonal().setZero();
+  if (!keep_diagonal) {
+    m.diagonal().setZero();
+  }
   return m;
 }
 

@@ -12,7 +12,9 @@ Eigen::MatrixXd hebbian_matrix(const PatternSet& patterns, bool keep_diagonal) {
                                 : (2.0 * patterns.xi.cast<double>().array() - 1.0).matrix().eval();
   Eigen::MatrixXd m(x.cols(), x.cols());
   m.noalias() = x.transpose() * x;
-  if (!keep_diagonal) m.diagonal().setZero();
+  if (!keep_diagonal) {
+    m.diagonal().setZero();
+  }
   return m;
 }
 

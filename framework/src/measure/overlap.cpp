@@ -34,15 +34,21 @@ double overlap(const PatternSet& patterns, Eigen::Index mu, const State& s) {
 
 Eigen::VectorXd overlaps(const PatternSet& patterns, const State& s) {
   Eigen::VectorXd m(patterns.count());
-  for (Eigen::Index mu = 0; mu < patterns.count(); ++mu) m(mu) = overlap(patterns, mu, s);
+  for (Eigen::Index mu = 0; mu < patterns.count(); ++mu) {
+    m(mu) = overlap(patterns, mu, s);
+  }
   return m;
 }
 
 Eigen::Index hamming(const State& a, const State& b, Representation r) {
-  if (a.size() != b.size()) throw InputError("hamming: states of different sizes");
+  if (a.size() != b.size()) {
+    throw InputError("hamming: states of different sizes");
+  }
   Eigen::Index d = 0;
   for (Eigen::Index i = 0; i < a.size(); ++i) {
-    if (to_bipolar(a(i), r) != to_bipolar(b(i), r)) ++d;
+    if (to_bipolar(a(i), r) != to_bipolar(b(i), r)) {
+      ++d;
+    }
   }
   return d;
 }

@@ -37,7 +37,9 @@ void Dataset::allocate() {
 
 Dataset& Record::add(std::string path, DType dtype, std::vector<std::size_t> shape,
                      std::vector<std::string> dims, std::string description, std::string unit) {
-  if (find(path) != nullptr) throw Error("record: dataset '" + path + "' added twice");
+  if (find(path) != nullptr) {
+    throw Error("record: dataset '" + path + "' added twice");
+  }
   if (!dims.empty() && dims.size() != shape.size()) {
     throw Error("record: dataset '" + path + "' has " + std::to_string(shape.size()) +
                 " dimensions but " + std::to_string(dims.size()) + " dimension names");
@@ -56,14 +58,18 @@ Dataset& Record::add(std::string path, DType dtype, std::vector<std::size_t> sha
 
 const Dataset* Record::find(std::string_view path) const {
   for (const auto& d : datasets) {
-    if (d.path == path) return &d;
+    if (d.path == path) {
+      return &d;
+    }
   }
   return nullptr;
 }
 
 Dataset* Record::find(std::string_view path) {
   for (auto& d : datasets) {
-    if (d.path == path) return &d;
+    if (d.path == path) {
+      return &d;
+    }
   }
   return nullptr;
 }
@@ -90,7 +96,9 @@ void Record::set_attribute(std::string name, std::int64_t value) {
 
 const std::string* Record::text_attribute(std::string_view name) const {
   for (const auto& [key, text] : text_attributes) {
-    if (key == name) return &text;
+    if (key == name) {
+      return &text;
+    }
   }
   return nullptr;
 }

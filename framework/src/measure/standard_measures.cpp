@@ -69,7 +69,9 @@ void MaxOverlapMeasure::compute(const ProbeOutcome& outcome, std::span<double> o
   const Eigen::VectorXd m = overlaps(outcome.patterns, outcome.result.state);
   Eigen::Index best = 0;
   for (Eigen::Index mu = 1; mu < m.size(); ++mu) {
-    if (m(mu) > m(best)) best = mu;
+    if (m(mu) > m(best)) {
+      best = mu;
+    }
   }
   out[0] = m(best);
   out[1] = static_cast<double>(best);

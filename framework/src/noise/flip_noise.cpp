@@ -9,21 +9,27 @@
 namespace hopfield {
 
 FlipNoise::FlipNoise(Mode mode, double amount) : mode_(mode), amount_(amount) {
-  if (!(amount >= 0.0 && amount <= 1.0)) throw Error("flip noise: amount must be in [0, 1]");
+  if (!(amount >= 0.0 && amount <= 1.0)) {
+    throw Error("flip noise: amount must be in [0, 1]");
+  }
 }
 
 void FlipNoise::corrupt(State& cue, Representation r, RandomStream& rng) const {
   const Eigen::Index n = cue.size();
   if (mode_ == Mode::probability) {
     for (Eigen::Index i = 0; i < n; ++i) {
-      if (rng.bernoulli(amount_)) cue(i) = flipped(cue(i), r);
+      if (rng.bernoulli(amount_)) {
+        cue(i) = flipped(cue(i), r);
+      }
     }
     return;
   }
   const auto k = static_cast<std::size_t>(std::llround(amount_ * static_cast<double>(n)));
   std::vector<std::int32_t> chosen(k);
   rng.choose(n, chosen);
-  for (const std::int32_t i : chosen) cue(i) = flipped(cue(i), r);
+  for (const std::int32_t i : chosen) {
+    cue(i) = flipped(cue(i), r);
+  }
 }
 
 config::ModuleDoc FlipNoise::doc() {

@@ -9,7 +9,9 @@
 namespace hopfield {
 
 MaskNoise::MaskNoise(double fraction, Value value) : fraction_(fraction), value_(value) {
-  if (!(fraction >= 0.0 && fraction <= 1.0)) throw Error("mask noise: fraction must be in [0, 1]");
+  if (!(fraction >= 0.0 && fraction <= 1.0)) {
+    throw Error("mask noise: fraction must be in [0, 1]");
+  }
 }
 
 void MaskNoise::corrupt(State& cue, Representation r, RandomStream& rng) const {
@@ -62,9 +64,15 @@ config::ModuleDoc MaskNoise::doc() {
 std::unique_ptr<Noise> MaskNoise::make(const config::Params& params) {
   const std::string& text = params.text("value");
   Value value = Value::zero;
-  if (text == "-1") value = Value::off;
-  if (text == "1") value = Value::on;
-  if (text == "random") value = Value::random;
+  if (text == "-1") {
+    value = Value::off;
+  }
+  if (text == "1") {
+    value = Value::on;
+  }
+  if (text == "random") {
+    value = Value::random;
+  }
   return std::make_unique<MaskNoise>(params.real("fraction"), value);
 }
 

@@ -15,7 +15,9 @@ namespace {
 float read_value(const config::Node& value) {
   if (value.is_scalar() && value.is_real()) {
     const double v = value.as_real();
-    if (v == 1.0 || v == 0.0 || v == -1.0) return static_cast<float>(v);
+    if (v == 1.0 || v == 0.0 || v == -1.0) {
+      return static_cast<float>(v);
+    }
   }
   const std::string shown = value.is_scalar() ? "'" + value.text() + "'" : "a non-scalar";
   value.fail("pattern value " + shown + " is not 0, 1 or -1 (rows are 0/1 or -1/+1)");
@@ -34,7 +36,9 @@ Eigen::MatrixXf read_rows(const config::Node& rows) {
   Eigen::MatrixXf values(static_cast<Eigen::Index>(items.size()), n);
   for (Eigen::Index mu = 0; mu < values.rows(); ++mu) {
     const config::Node& row = items[static_cast<std::size_t>(mu)];
-    if (!row.is_sequence()) row.fail("a pattern must be a list of 0/1 or -1/+1 values");
+    if (!row.is_sequence()) {
+      row.fail("a pattern must be a list of 0/1 or -1/+1 values");
+    }
     if (static_cast<Eigen::Index>(row.items().size()) != n) {
       row.fail("pattern has " + std::to_string(row.items().size()) + " values, but the first has " +
                std::to_string(n) + "; all rows must be the same length");
@@ -125,7 +129,9 @@ std::unique_ptr<PatternSource> InlinePatterns::make(const config::Params& params
   std::vector<int> shape;
   if (params.has("shape")) {
     shape = read_integers(params, "shape", 1);
-    if (shape.size() != 2) params.fail("shape", "shape must be [rows, cols]");
+    if (shape.size() != 2) {
+      params.fail("shape", "shape must be [rows, cols]");
+    }
     const auto cells = static_cast<std::int64_t>(shape[0]) * shape[1];
     if (cells != values.cols()) {
       params.fail("shape", "shape " + std::to_string(shape[0]) + "x" + std::to_string(shape[1]) +

@@ -7,7 +7,9 @@
 namespace hopfield {
 
 RandomPatterns RandomPatterns::with_count(Eigen::Index count) {
-  if (count < 1) throw Error("random patterns: count must be at least 1");
+  if (count < 1) {
+    throw Error("random patterns: count must be at least 1");
+  }
   RandomPatterns p;
   p.count_ = count;
   return p;
@@ -25,7 +27,9 @@ RandomPatterns RandomPatterns::with_alpha(double alpha, Location where, std::str
 }
 
 Eigen::Index RandomPatterns::count(Eigen::Index neurons) const {
-  if (count_ > 0) return count_;
+  if (count_ > 0) {
+    return count_;
+  }
   const auto p = static_cast<Eigen::Index>(std::llround(alpha_ * static_cast<double>(neurons)));
   if (p < 1) {
     std::ostringstream msg;
@@ -39,7 +43,9 @@ Eigen::Index RandomPatterns::count(Eigen::Index neurons) const {
 
 PatternSet RandomPatterns::generate(const PatternContext& context, RandomStream& rng) const {
   const Eigen::Index n = context.neurons;
-  if (n < 1) throw InputError("random patterns: the network needs at least one neuron");
+  if (n < 1) {
+    throw InputError("random patterns: the network needs at least one neuron");
+  }
   const Eigen::Index p = count(n);
   const float on = on_value(context.representation);
   const float off = off_value(context.representation);
@@ -98,7 +104,9 @@ std::unique_ptr<PatternSource> RandomPatterns::make(const config::Params& params
   if (!has_count && !has_alpha) {
     params.fail("count", "give the number of patterns, as count or as alpha (P = alpha*N)");
   }
-  if (has_count) return std::make_unique<RandomPatterns>(with_count(params.integer("count")));
+  if (has_count) {
+    return std::make_unique<RandomPatterns>(with_count(params.integer("count")));
+  }
   const auto& node = params.at("alpha");
   return std::make_unique<RandomPatterns>(with_alpha(
       params.real("alpha"), node.location(), node.path().empty() ? "patterns.alpha" : node.path()));
