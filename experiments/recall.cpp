@@ -104,6 +104,12 @@ void RecallExperiment::run(const std::vector<const Model*>& points, std::uint64_
                               {"point", "trial", "pattern", "neuron"},
                               "stored patterns in the network's representation");
 
+  Dataset* coupling_set = nullptr;
+  if (context.saves("couplings"))
+    coupling_set = &record.add("/couplings/w", DType::f64, {n_points, n_trials, nn, nn},
+                               {"point", "trial", "row", "column"},
+                               "couplings W (after weight noise), row-major");
+
   // Energy traces: variable length, gathered per task and padded at the end.
   std::vector<std::vector<double>> traces(want_trace ? n_points * n_trials * max_probes : 0);
 
@@ -124,6 +130,15 @@ void RecallExperiment::run(const std::vector<const Model*>& points, std::uint64_
                                 nn +
                             static_cast<std::size_t>(i)] =
                 static_cast<std::int8_t>(ps.xi(mu, i));
+      }
+
+      if (coupling_set != nullptr) {
+        const Eigen::MatrixXd w = trial.network.couplings->dense();
+        const std::size_t base = (pi * n_trials + ti) * nn * nn;
+        for (Eigen::Index i = 0; i < w.rows(); ++i)
+          for (Eigen::Index j = 0; j < w.cols(); ++j)
+            coupling_set->f64[base + static_cast<std::size_t>(i) * nn +
+                              static_cast<std::size_t>(j)] = w(i, j);
       }
 
       ProbeList probes;

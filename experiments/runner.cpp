@@ -11,6 +11,7 @@
 
 #include <omp.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -49,6 +50,12 @@ Prepared prepare(const std::string& config_path, const std::vector<std::string>&
     }
   }
   const Model& model = p.models.front();
+  const bool saves_couplings = std::find(p.save.begin(), p.save.end(), "couplings") != p.save.end();
+  constexpr Eigen::Index max_saved_neurons = 4096;
+  if (saves_couplings && model.network.neurons > max_saved_neurons)
+    out.at("save").fail("saving couplings stores N² values per trial; allowed up to N = " +
+                        std::to_string(max_saved_neurons) + ", this network has " +
+                        std::to_string(model.network.neurons));
   if (model.network.self_coupling)
     p.warnings.push_back(
         "network.self_coupling is true: with w_ii ≠ 0 asynchronous updates are not guaranteed "

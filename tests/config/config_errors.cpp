@@ -8,8 +8,8 @@
 #include <sys/wait.h>
 
 #include <array>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -34,7 +34,9 @@ CommandResult run_command(const std::string& command) {
   return r;
 }
 
-std::string hopfield() { return std::string(HOPFIELD_BINARY); }
+std::string binary() {
+  return std::string(HOPFIELD_BINARY);
+}
 
 fs::path scratch(const std::string& name) {
   const fs::path dir = fs::temp_directory_path() / ("hopfield_config_tests_" + name);
@@ -76,7 +78,7 @@ TEST_CASE("every bad config is refused with exit 2, its documented message and n
     const std::string fragment = expected_fragment(entry.path());
     INFO("config: " << entry.path().string() << "\nexpected: " << fragment);
 
-    const auto validate = run_command(hopfield() + " validate " + entry.path().string());
+    const auto validate = run_command(binary() + " validate " + entry.path().string());
     INFO("validate said: " << validate.output);
     CHECK(validate.code == 2);
     CHECK(validate.output.find(fragment) != std::string::npos);
@@ -85,7 +87,7 @@ TEST_CASE("every bad config is refused with exit 2, its documented message and n
 
     const fs::path out = out_dir / (entry.path().stem().string() + ".h5");
     const auto run =
-        run_command(hopfield() + " run " + entry.path().string() + " --quiet -o " + out.string());
+        run_command(binary() + " run " + entry.path().string() + " --quiet -o " + out.string());
     INFO("run said: " << run.output);
     CHECK(run.code == 2);
     CHECK_FALSE(fs::exists(out));
@@ -99,22 +101,23 @@ TEST_CASE("an existing results file is not overwritten without --overwrite", "[c
   const fs::path cfg = dir / "small.yaml";
   write_file(cfg, small_config);
   const fs::path out = dir / "out.h5";
-  const auto first = run_command(hopfield() + " run " + cfg.string() + " --quiet -o " + out.string());
+  const auto first = run_command(binary() + " run " + cfg.string() + " --quiet -o " + out.string());
   INFO(first.output);
   REQUIRE(first.code == 0);
   REQUIRE(fs::exists(out));
   const auto size = fs::file_size(out);
   const auto time = fs::last_write_time(out);
 
-  const auto second = run_command(hopfield() + " run " + cfg.string() + " --quiet -o " + out.string());
+  const auto second =
+      run_command(binary() + " run " + cfg.string() + " --quiet -o " + out.string());
   INFO(second.output);
   CHECK(second.code == 2);
   CHECK(second.output.find("--overwrite") != std::string::npos);
   CHECK(fs::file_size(out) == size);
   CHECK(fs::last_write_time(out) == time);
 
-  const auto third = run_command(hopfield() + " run " + cfg.string() + " --quiet --overwrite -o " +
-                                 out.string());
+  const auto third =
+      run_command(binary() + " run " + cfg.string() + " --quiet --overwrite -o " + out.string());
   CHECK(third.code == 0);
   CHECK_FALSE(fs::exists(out.string() + ".partial"));
 }
@@ -129,8 +132,8 @@ TEST_CASE("a run killed with SIGKILL leaves no file under the final name", "[con
              "sweep: {trials: 400}\n");
   const fs::path out = dir / "out.h5";
   for (const char* delay : {"0.3", "1.0"}) {
-    const auto r = run_command("timeout -s KILL " + std::string(delay) + " " + hopfield() +
-                               " run " + cfg.string() + " --quiet --threads 1 -o " + out.string());
+    const auto r = run_command("timeout -s KILL " + std::string(delay) + " " + binary() + " run " +
+                               cfg.string() + " --quiet --threads 1 -o " + out.string());
     INFO(r.output);
     CHECK(r.code == 137);
     CHECK_FALSE(fs::exists(out));
@@ -146,19 +149,18 @@ TEST_CASE("SIGINT stops a run with exit 130 and writes no results file", "[confi
              "noise: [{type: flip, fraction: 0.2}]\n"
              "sweep: {trials: 400}\n");
   const fs::path out = dir / "out.h5";
-  const auto r = run_command("timeout -s INT 1.0 " + hopfield() + " run " + cfg.string() +
-                             " --quiet --threads 1 -o " + out.string());
+  const auto r = run_command("timeout --preserve-status -s INT 1.0 " + binary() + " run " +
+                             cfg.string() + " --quiet --threads 1 -o " + out.string());
   INFO(r.output);
   CHECK(r.code == 130);
   CHECK_FALSE(fs::exists(out));
 }
 
-TEST_CASE("--set overrides a key and validate --print shows the resolved config",
-          "[config][cli]") {
+TEST_CASE("--set overrides a key and validate --print shows the resolved config", "[config][cli]") {
   const fs::path dir = scratch("set");
   const fs::path cfg = dir / "small.yaml";
   write_file(cfg, small_config);
-  const auto print = run_command(hopfield() + " validate " + cfg.string() +
+  const auto print = run_command(binary() + " validate " + cfg.string() +
                                  " --print --set dynamics.type=sync --set network.neurons=300");
   INFO(print.output);
   REQUIRE(print.code == 0);
@@ -167,9 +169,11 @@ TEST_CASE("--set overrides a key and validate --print shows the resolved config"
   CHECK(print.output.find("max_sweeps: 100") != std::string::npos);  // a default, filled in
   CHECK(print.output.find("representation: bipolar") != std::string::npos);
 
-  const auto bad = run_command(hopfield() + " validate " + cfg.string() + " --set dynamics.tpe=x");
+  const auto bad = run_command(binary() + " validate " + cfg.string() + " --set network.nuerons=5");
   CHECK(bad.code == 2);
-  CHECK(bad.output.find("unknown key 'tpe'") != std::string::npos);
+  CHECK(bad.output.find("unknown key 'nuerons' in 'network' (did you mean 'neurons'?)") !=
+        std::string::npos);
+  CHECK(bad.output.find("--set network.nuerons=5") != std::string::npos);
 }
 
 TEST_CASE("results are bitwise identical for 1 and 2 threads", "[config][cli][determinism]") {
@@ -184,11 +188,9 @@ TEST_CASE("results are bitwise identical for 1 and 2 threads", "[config][cli][de
              "output: {save: [patterns, probes, trajectories]}\n");
   const fs::path one = dir / "one.h5";
   const fs::path two = dir / "two.h5";
-  REQUIRE(run_command(hopfield() + " run " + cfg.string() + " --quiet --threads 1 -o " +
-                      one.string())
+  REQUIRE(run_command(binary() + " run " + cfg.string() + " --quiet --threads 1 -o " + one.string())
               .code == 0);
-  REQUIRE(run_command(hopfield() + " run " + cfg.string() + " --quiet --threads 2 -o " +
-                      two.string())
+  REQUIRE(run_command(binary() + " run " + cfg.string() + " --quiet --threads 2 -o " + two.string())
               .code == 0);
   const auto a = hopfield::io::read_results(one.string());
   const auto b = hopfield::io::read_results(two.string());

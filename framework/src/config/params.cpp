@@ -2,7 +2,7 @@
 #include "hopfield/config/params.hpp"
 
 #include <cmath>
-#include <sstream>
+#include <charconv>
 
 namespace hopfield::config {
 
@@ -19,9 +19,10 @@ ParamSpec make(std::string name, ParamKind kind, std::string def, std::string he
 
 std::string number(double v) {
   if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  std::ostringstream os;
-  os << v;
-  return os.str();
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);  // shortest exact form
+  (void)ec;
+  return std::string(buf, end);
 }
 
 std::string join(const std::vector<std::string>& words, const std::string& sep) {
