@@ -84,19 +84,21 @@ Eigen::VectorXd to_vector(const std::vector<double>& v) {
   return Eigen::Map<const Eigen::VectorXd>(v.data(), static_cast<Eigen::Index>(v.size()));
 }
 
-void check_memory(Eigen::Index n, Precision precision, const Node& where) {
+void check_memory(Eigen::Index n, Eigen::Index p, Precision precision, const Node& where) {
   const double bytes_per = precision == Precision::float32 ? 4.0 : 8.0;
-  // Dense couplings plus the float64 matrix the learning rules build them from.
-  const double need = static_cast<double>(n) * static_cast<double>(n) * (bytes_per + 8.0);
+  // Dense couplings plus the float64 matrix the learning rules build them from, plus the
+  // patterns (float32) and their float64 images used by the rules.
+  const double need = static_cast<double>(n) * static_cast<double>(n) * (bytes_per + 8.0) +
+                      static_cast<double>(n) * static_cast<double>(p) * 12.0;
   const double pages = static_cast<double>(sysconf(_SC_PHYS_PAGES));
   const double page = static_cast<double>(sysconf(_SC_PAGE_SIZE));
   const double have = pages * page;
   if (have > 0 && need > 0.8 * have) {
     char buf[160];
     std::snprintf(buf, sizeof buf,
-                  "a dense network of %lld neurons needs about %.1f GiB but this machine has "
-                  "%.1f GiB of memory",
-                  static_cast<long long>(n), need / 1073741824.0, have / 1073741824.0);
+                  "a dense network of %lld neurons storing %lld patterns needs about %.1f GiB "
+                  "but this machine has %.1f GiB of memory",
+                  static_cast<long long>(n), static_cast<long long>(p), need / 1073741824.0, have / 1073741824.0);
     where.fail(buf);
   }
 }
@@ -191,10 +193,12 @@ Model build_model(const Node& root, const config::Registry& registry, std::uint6
              root.at("patterns").at("type").text() + "' do not fix the network size");
   }
   const Eigen::Index n = model.network.neurons;
-  if (model.patterns->count(n) < 1)
+  const Eigen::Index p = model.patterns->count(n);
+  if (p < 1)
     root.at("patterns").fail("gives no patterns for a network of " + std::to_string(n) +
                              " neurons");
-  check_memory(n, model.network.precision, np.has("neurons") ? net.at("neurons") : net);
+  check_memory(n, p, model.network.precision,
+               np.has("neurons") ? net.at("neurons") : root.at("patterns"));
   model.network.threshold = broadcast(np.reals("threshold"), n, net.at("threshold"));
   model.network.bias = broadcast(np.reals("bias"), n, net.at("bias"));
   return model;

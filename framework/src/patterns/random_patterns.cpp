@@ -78,7 +78,7 @@ config::ModuleDoc RandomPatterns::doc() {
       .params =
           {
               ParamSpec::integer("count", "", "number of patterns P (give count or alpha)")
-                  .at_least(1)
+                  .range(1, 2147483647.0)
                   .make_optional(),
               ParamSpec::real("alpha", "", "load: P = round(alpha*N) (give count or alpha)")
                   .above(0)
