@@ -190,9 +190,10 @@ def build(kind, points, trials, seed):
          for name in ("max_overlap_index", "hamming", "sweeps", "converged", "cycle", "success")}
     count = np.zeros((points, trials), dtype=np.int64)
     stored = np.zeros((points, trials), dtype=np.int64)
-    patterns = np.zeros((points, trials, max_p, n), dtype=np.int8)
-    cues = np.zeros((points, trials, max_probes, n), dtype=np.int8)
-    finals = np.zeros((points, trials, max_probes, n), dtype=np.int8)
+    # Integer datasets, int8 states included, are padded with -1 (as the C++ Record does).
+    patterns = np.full((points, trials, max_p, n), -1, dtype=np.int8)
+    cues = np.full((points, trials, max_probes, n), -1, dtype=np.int8)
+    finals = np.full((points, trials, max_probes, n), -1, dtype=np.int8)
     targets = np.full(shape, -1, dtype=np.int64)
     traces = {}
     threshold = {"random": 0.95, "inline": 1.0, "idx": 0.9}[kind]
