@@ -23,6 +23,7 @@ from pathlib import Path
 
 import h5py
 import matplotlib
+import matplotlib.patches
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
@@ -46,7 +47,7 @@ def per_trial_mean_se(values, valid):
     means = (sums[counts > 0] / counts[counts > 0]).ravel()
     if means.size == 0:
         return float("nan"), float("nan")
-    se = float(np.std(means, ddof=1) / np.sqrt(means.size)) if means.size > 1 else 0.0
+    se = float(np.std(means, ddof=1) / np.sqrt(means.size)) if means.size > 1 else float("nan")
     return float(means.mean()), se
 
 
@@ -134,23 +135,31 @@ def draw_overlaps(ax, h5, config):
         ax.set_yscale("log")
     else:
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_ylim(0, 1.4 * counts.max())  # room for the legend
+    handles = []
     if threshold is not None:
-        ax.axvline(threshold, color="tab:red", linestyle="--", linewidth=1.2,
-                   label=f"success_overlap = {threshold:g}")
-        ax.legend(loc="upper left", fontsize=8, frameon=False)
+        handles.append(ax.axvline(threshold, color="tab:red", linestyle="--", linewidth=1.2,
+                                  label=f"success_overlap = {threshold:g}"))
     mean, se = per_trial_mean_se(overlap, valid)
-    lines = [f"mean overlap {mean:.4f} \u00b1 {se:.4f}", f"{values.size} probes"]
+    lines = [f"mean overlap {mean:.4f}" + (f" \u00b1 {se:.4f}" if np.isfinite(se) else "")]
     if "results/success" in h5:
         success = h5["results/success"][()]
         ok = success >= 0
         if ok.any():
             rate, rate_se = per_trial_mean_se(success, ok)
-            lines.insert(1, f"success rate {100 * rate:.1f}% \u00b1 {100 * rate_se:.1f}%")
+            lines.append(f"success rate {100 * rate:.1f}%" +
+                         (f" \u00b1 {100 * rate_se:.1f}%" if np.isfinite(rate_se) else ""))
     elif threshold is not None:
-        lines.insert(1, f"success rate {100 * np.mean(values >= threshold):.1f}%")
-    lines.append("(\u00b1: standard error over trials)")
-    ax.text(0.03, 0.80, "\n".join(lines), transform=ax.transAxes, fontsize=8, va="top",
-            bbox=dict(boxstyle="round", facecolor="white", alpha=0.85, edgecolor="0.7"))
+        lines.append(f"success rate {100 * np.mean(values >= threshold):.1f}%")
+    lines.append(f"{values.size} probes")
+    if np.isfinite(se):
+        lines.append("\u00b1: standard error over trials")
+    # The statistics go into the legend so that loc="best" keeps them clear of the bars.
+    blank = matplotlib.patches.Rectangle((0, 0), 1, 1, fill=False, edgecolor="none",
+                                         visible=False)
+    ax.legend(handles + [blank] * len(lines),
+              [h.get_label() for h in handles] + lines, loc="best", fontsize=8,
+              handlelength=1.5, framealpha=0.85, edgecolor="0.7")
     ax.set_xlabel("final overlap m with the target")
     ax.set_ylabel("probes")
     ax.set_title("(a) final overlap", loc="left", fontsize=10)
