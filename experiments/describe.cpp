@@ -27,14 +27,15 @@ std::string table(const std::vector<config::ParamSpec>& params, const std::strin
       out += fmt::format("| `{}` | {} | `{}` | {} | {} |\n", key, p.kind_name(), default_of(p),
                          p.describe_range(), p.help);
     } else {
-      out += fmt::format("  {:<18} {:<22} default {:<14} {}\n", key, p.kind_name(),
-                         default_of(p), p.describe_range());
+      out += fmt::format("  {:<18} {:<22} default {:<14} {}\n", key, p.kind_name(), default_of(p),
+                         p.describe_range());
       out += fmt::format("  {:<18} {}\n", "", p.help);
     }
   }
   if (markdown)
     for (const auto& p : params)
-      if (p.kind == config::ParamKind::section) out += "\n" + table(p.fields, prefix + p.name + ".", true);
+      if (p.kind == config::ParamKind::section)
+        out += "\n" + table(p.fields, prefix + p.name + ".", true);
   return out;
 }
 

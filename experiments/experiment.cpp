@@ -8,7 +8,7 @@
 
 namespace hopfield {
 
-bool RunContext::saves(std::string_view group) const {
+bool TaskContext::saves(std::string_view group) const {
   return std::find(save.begin(), save.end(), group) != save.end();
 }
 

@@ -4,15 +4,15 @@
 #include "hopfield/experiments/runner.hpp"
 #include "hopfield/io/yaml_emitter.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
+#include <unistd.h>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <optional>
-#include <unistd.h>
 
 namespace {
 
@@ -33,8 +33,8 @@ int fail(int code, const std::string& message) {
 int main(int argc, char** argv) {
   CLI::App app{"hopfield: Hopfield-network experiments from YAML to HDF5"};
   app.require_subcommand(0, 1);
-  app.set_version_flag("--version", std::string("hopfield ") + HOPFIELD_VERSION + " (" +
-                                        HOPFIELD_GIT_COMMIT + ")");
+  app.set_version_flag(
+      "--version", std::string("hopfield ") + HOPFIELD_VERSION + " (" + HOPFIELD_GIT_COMMIT + ")");
 
   std::string config_path;
   std::optional<std::string> output;
@@ -53,8 +53,9 @@ int main(int argc, char** argv) {
   run->add_option("-o,--output", output, "results file (overrides output.path)");
   run->add_option("--set", sets, "override a key: --set dynamics.type=sync (repeatable)")
       ->allow_extra_args(false);
-  run->add_option("--threads", threads, "threads (default: all cores); results do not depend "
-                                        "on it")
+  run->add_option("--threads", threads,
+                  "threads (default: all cores); results do not depend "
+                  "on it")
       ->check(CLI::NonNegativeNumber);
   run->add_flag("--overwrite", overwrite, "replace an existing results file");
   run->add_flag("--quiet", quiet, "no progress on stderr");
@@ -84,8 +85,7 @@ int main(int argc, char** argv) {
     if (*run) {
       std::signal(SIGINT, on_signal);
       std::signal(SIGTERM, on_signal);
-      const hopfield::Prepared prepared =
-          hopfield::prepare(config_path, sets, output, *registry);
+      const hopfield::Prepared prepared = hopfield::prepare(config_path, sets, output, *registry);
       for (const auto& w : prepared.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
       hopfield::RunOptions options;
       options.threads = threads;
@@ -104,8 +104,8 @@ int main(int argc, char** argv) {
         std::cout << hopfield::io::to_yaml(prepared.root);
       } else {
         std::cout << config_path << ": ok (" << prepared.experiment_name << ", "
-                  << prepared.models.front().network.neurons << " neurons, "
-                  << prepared.trials << " trial(s))\n";
+                  << prepared.models.front().network.neurons << " neurons, " << prepared.trials
+                  << " trial(s))\n";
       }
       return 0;
     }

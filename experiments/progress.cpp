@@ -16,7 +16,9 @@ Progress::Progress(std::string label, bool enabled)
       start_(Clock::now()),
       last_(start_) {}
 
-Progress::~Progress() { finish(); }
+Progress::~Progress() {
+  finish();
+}
 
 void Progress::update(std::uint64_t done, std::uint64_t total) {
   if (!enabled_) return;
@@ -27,10 +29,9 @@ void Progress::update(std::uint64_t done, std::uint64_t total) {
   last_ = now;
   const double rate = static_cast<double>(done) / elapsed;
   const double eta = rate > 0 ? static_cast<double>(total - done) / rate : 0.0;
-  const std::string line =
-      fmt::format("[{}] {}/{} tasks ({:.0f}%), {:.1f}/s, ETA {:.0f}s", label_, done, total,
-                  total ? 100.0 * static_cast<double>(done) / static_cast<double>(total) : 100.0,
-                  rate, eta);
+  const std::string line = fmt::format(
+      "[{}] {}/{} tasks ({:.0f}%), {:.1f}/s, ETA {:.0f}s", label_, done, total,
+      total ? 100.0 * static_cast<double>(done) / static_cast<double>(total) : 100.0, rate, eta);
   if (terminal_) {
     std::fprintf(stderr, "\r%s\033[K", line.c_str());
     drawn_ = true;

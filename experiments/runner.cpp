@@ -2,6 +2,7 @@
 #include "hopfield/experiments/runner.hpp"
 
 #include "hopfield/experiments/progress.hpp"
+#include "hopfield/experiments/task_runner.hpp"
 #include "hopfield/io/results_writer.hpp"
 #include "hopfield/io/yaml_emitter.hpp"
 #include "hopfield/io/yaml_loader.hpp"
@@ -37,8 +38,8 @@ Prepared prepare(const std::string& config_path, const std::vector<std::string>&
   if (output) {
     out.set("path", config::Node::make_scalar(*output, Location{"-o", 0, 0}, true));
   } else if (!out.has("path")) {
-    out.set("path", config::Node::make_scalar(default_output_path(config_path),
-                                              out.location(), true));
+    out.set("path",
+            config::Node::make_scalar(default_output_path(config_path), out.location(), true));
   }
   p.root.assign_paths();
   p.output_path = out.at("path").text();
@@ -68,20 +69,25 @@ RunOutcome execute(const Prepared& prepared, const RunOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   const auto wall = std::chrono::system_clock::now();
 
-  RunContext context;
-  context.threads = options.threads > 0 ? options.threads : omp_get_max_threads();
+  TaskContext context;
   context.save = prepared.save;
   context.stop = options.stop;
   Progress progress(prepared.experiment_name, !options.quiet);
-  context.progress = [&progress](std::uint64_t done, std::uint64_t total) {
+  TaskRunOptions run_options;
+  run_options.threads = options.threads > 0 ? options.threads : omp_get_max_threads();
+  run_options.progress = [&progress](std::uint64_t done, std::uint64_t total) {
     progress.update(done, total);
   };
 
   std::vector<const Model*> points;
   for (const auto& m : prepared.models) points.push_back(&m);
-  Record& record = outcome.record;
-  prepared.experiment->run(points, prepared.trials, context, record);
+  const std::vector<Column> columns = prepared.experiment->columns(*points.front(), context);
+  const std::vector<TaskResult> results =
+      run_tasks(*prepared.experiment, points, prepared.trials, context, run_options);
   progress.finish();
+  Record& record = outcome.record;
+  assemble(columns, results, points.size(), prepared.trials, record);
+  prepared.experiment->finish(points, record);
 
   record.set_attribute("format", std::string("hopfield-results"));
   record.set_attribute("format_version", std::int64_t{1});
@@ -91,10 +97,11 @@ RunOutcome execute(const Prepared& prepared, const RunOptions& options) {
   record.set_attribute("seed", prepared.root.at("seed").as_integer());
   record.set_attribute("config", io::to_yaml(prepared.root));
   record.set_attribute("config_file", prepared.config_path);
-  record.set_attribute("created", fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(wall))));
+  record.set_attribute("created",
+                       fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
+                                   fmt::gmtime(std::chrono::system_clock::to_time_t(wall))));
 
-  outcome.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   outcome.summary = prepared.experiment->summary(record);
   return outcome;
 }

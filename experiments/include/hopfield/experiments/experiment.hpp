@@ -1,6 +1,8 @@
-// The experiment interface: an experiment takes the models of its sweep points, runs every
-// (point, trial) task and fills the in-memory record. It only says what it varies and what it
-// records; assembly of each trial is the framework's (model/model.hpp).
+// The experiment interface. A run is a set of independent tasks, one per (sweep point, trial).
+// An experiment declares the per-task datasets it produces (columns), runs one task at a time
+// and, after all tasks, may add aggregates. The runner owns scheduling (threads, MPI ranks),
+// the checkpoint journal and assembly into /results, so every experiment gets bitwise
+// reproducibility for any thread count, rank count or resume point without doing anything.
 #pragma once
 
 #include "hopfield/config/registry.hpp"
@@ -16,11 +18,42 @@
 
 namespace hopfield {
 
-struct RunContext {
-  int threads = 1;                 ///< OpenMP threads for tasks inside the run
-  std::vector<std::string> save;   ///< output.save groups: patterns, probes, trajectories, …
-  std::function<void(std::uint64_t done, std::uint64_t total)> progress;  ///< may be empty
-  const std::atomic<bool>* stop = nullptr;  ///< set by SIGINT/SIGTERM; checked between tasks
+/// A per-task dataset. The stored dataset is `path` with shape (points, trials, d1, d2, …):
+/// each task gives its own trailing shape (d1, d2, …); the runner pads every task to the
+/// largest (NaN for f64, −1 for integers) — so variable-length things (probes along an α sweep,
+/// energy traces) need no special handling.
+struct Column {
+  std::string path;  ///< "/results/overlap"
+  DType dtype = DType::f64;
+  std::vector<std::string> dims;  ///< names of the trailing dimensions ({"probe"}, {}, …)
+  std::string description;
+  std::string unit;
+};
+
+/// The values of one column for one task: its trailing shape and row-major data. Integer
+/// columns hold exact integers in double (|v| < 2^53).
+struct Slice {
+  std::vector<std::size_t> shape;
+  std::vector<double> data;
+
+  static Slice scalar(double v) { return Slice{{}, {v}}; }
+  static Slice vector(std::vector<double> v) {
+    const std::size_t n = v.size();
+    return Slice{{n}, std::move(v)};
+  }
+};
+
+/// What one (point, trial) task produced: one slice per column, in column order.
+struct TaskResult {
+  std::uint64_t point = 0;
+  std::uint64_t trial = 0;
+  std::vector<Slice> slices;
+};
+
+struct TaskContext {
+  int threads = 1;  ///< threads this task may use inside (OpenMP); 1 when tasks run in parallel
+  std::vector<std::string> save;  ///< output.save groups: patterns, probes, trajectories, …
+  const std::atomic<bool>* stop = nullptr;  ///< set by SIGINT/SIGTERM
 
   [[nodiscard]] bool saves(std::string_view group) const;
   [[nodiscard]] bool stopped() const { return stop != nullptr && stop->load(); }
@@ -35,9 +68,16 @@ class Interrupted : public Error {
 class Experiment {
  public:
   virtual ~Experiment() = default;
-  /// Runs every trial of every point and writes /results (and the saved groups) into record.
-  virtual void run(const std::vector<const Model*>& points, std::uint64_t trials,
-                   const RunContext& context, Record& record) const = 0;
+  /// The per-task datasets (the same for every point; decided from the first point's model
+  /// and the saved groups).
+  [[nodiscard]] virtual std::vector<Column> columns(const Model& model,
+                                                    const TaskContext& context) const = 0;
+  /// Runs one task; must depend only on (model, point, trial) — never on other tasks.
+  [[nodiscard]] virtual TaskResult run_task(const Model& model, std::uint64_t point,
+                                            std::uint64_t trial,
+                                            const TaskContext& context) const = 0;
+  /// After every task is assembled into record: aggregates (summaries, fits). Optional.
+  virtual void finish(const std::vector<const Model*>& /*points*/, Record& /*record*/) const {}
   /// A one-paragraph summary of the headline metrics for stdout.
   [[nodiscard]] virtual std::string summary(const Record& record) const = 0;
 };

@@ -15,17 +15,19 @@ namespace hopfield {
 struct ProbeSpec {
   enum class Kind { all, count, source };
   Kind kind = Kind::all;
-  Eigen::Index count = 0;                  ///< for count: the first `count` stored patterns
-  std::shared_ptr<PatternSource> source;   ///< for source: other images (e.g. idx test set)
-  std::vector<Eigen::Index> targets;       ///< explicit target per source probe (optional)
+  Eigen::Index count = 0;                 ///< for count: the first `count` stored patterns
+  std::shared_ptr<PatternSource> source;  ///< for source: other images (e.g. idx test set)
+  std::vector<Eigen::Index> targets;      ///< explicit target per source probe (optional)
 };
 
 class RecallExperiment final : public Experiment {
  public:
   RecallExperiment(ProbeSpec probes, double success_overlap)
       : probes_(std::move(probes)), success_overlap_(success_overlap) {}
-  void run(const std::vector<const Model*>& points, std::uint64_t trials,
-           const RunContext& context, Record& record) const override;
+  [[nodiscard]] std::vector<Column> columns(const Model& model,
+                                            const TaskContext& context) const override;
+  [[nodiscard]] TaskResult run_task(const Model& model, std::uint64_t point, std::uint64_t trial,
+                                    const TaskContext& context) const override;
   [[nodiscard]] std::string summary(const Record& record) const override;
 
   /// Number of probes a trial of this model presents.

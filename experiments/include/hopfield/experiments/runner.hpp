@@ -17,7 +17,7 @@ namespace hopfield {
 /// A validated run, ready to execute.
 struct Prepared {
   std::string config_path;
-  config::Node root;  ///< the resolved configuration (defaults filled in)
+  config::Node root;          ///< the resolved configuration (defaults filled in)
   std::vector<Model> models;  ///< one per sweep point
   std::unique_ptr<Experiment> experiment;
   std::string experiment_name;

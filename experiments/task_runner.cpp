@@ -1,0 +1,130 @@
+// Task scheduling and assembly (see hopfield/experiments/task_runner.hpp).
+#include "hopfield/experiments/task_runner.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <mutex>
+
+namespace hopfield {
+
+std::vector<TaskResult> run_tasks(const Experiment& experiment,
+                                  const std::vector<const Model*>& points, std::uint64_t trials,
+                                  const TaskContext& context, const TaskRunOptions& options) {
+  const std::uint64_t total = static_cast<std::uint64_t>(points.size()) * trials;
+  std::vector<TaskResult> results(total);
+  std::vector<char> done(total, 0);
+  for (const auto& r : options.finished) {
+    const std::uint64_t id = r.point * trials + r.trial;
+    if (r.point < points.size() && r.trial < trials) {
+      results[id] = r;
+      done[id] = 1;
+    }
+  }
+  std::vector<std::uint64_t> todo;
+  for (std::uint64_t id = 0; id < total; ++id)
+    if (!done[id]) todo.push_back(id);
+  std::uint64_t finished = total - todo.size();
+
+  // Parallel over tasks when there are enough of them; otherwise one task at a time with the
+  // threads inside it (e.g. over probes).
+  const int threads = std::max(1, options.threads);
+  const bool across = todo.size() >= static_cast<std::size_t>(threads) && threads > 1;
+  TaskContext inner = context;
+  inner.threads = across ? 1 : threads;
+
+  std::exception_ptr failure;
+  std::mutex mutex;
+  const auto n_todo = static_cast<std::int64_t>(todo.size());
+#pragma omp parallel for schedule(dynamic, 1) num_threads(across ? threads : 1)
+  for (std::int64_t k = 0; k < n_todo; ++k) {
+    {
+      const std::lock_guard<std::mutex> lock(mutex);
+      if (failure) continue;
+    }
+    try {
+      if (context.stopped()) throw Interrupted();
+      const std::uint64_t id = todo[static_cast<std::size_t>(k)];
+      const std::uint64_t point = id / trials;
+      const std::uint64_t trial = id % trials;
+      TaskResult r = experiment.run_task(*points[point], point, trial, inner);
+      r.point = point;
+      r.trial = trial;
+      const std::lock_guard<std::mutex> lock(mutex);
+      if (options.on_task) options.on_task(r);
+      results[id] = std::move(r);
+      ++finished;
+      if (options.progress) options.progress(finished, total);
+    } catch (...) {
+      const std::lock_guard<std::mutex> lock(mutex);
+      if (!failure) failure = std::current_exception();
+    }
+  }
+  if (failure) std::rethrow_exception(failure);
+  return results;
+}
+
+void assemble(const std::vector<Column>& columns, const std::vector<TaskResult>& results,
+              std::size_t points, std::size_t trials, Record& record) {
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    const Column& col = columns[c];
+    // The padded trailing shape: the largest extent of every dimension over all tasks.
+    std::vector<std::size_t> trailing(col.dims.size(), 0);
+    for (const auto& r : results) {
+      if (c >= r.slices.size())
+        throw Error(fmt::format("task ({}, {}) gave {} slices but {} columns are declared", r.point,
+                                r.trial, r.slices.size(), columns.size()));
+      const Slice& s = r.slices[c];
+      if (s.shape.size() != col.dims.size())
+        throw Error(fmt::format("column {}: a task gave a slice of rank {}, expected {}", col.path,
+                                s.shape.size(), col.dims.size()));
+      for (std::size_t d = 0; d < trailing.size(); ++d)
+        trailing[d] = std::max(trailing[d], s.shape[d]);
+    }
+    std::vector<std::size_t> shape{points, trials};
+    shape.insert(shape.end(), trailing.begin(), trailing.end());
+    std::vector<std::string> dims{"point", "trial"};
+    dims.insert(dims.end(), col.dims.begin(), col.dims.end());
+    Dataset& ds = record.add(col.path, col.dtype, shape, dims, col.description, col.unit);
+
+    std::size_t block = 1;
+    for (auto e : trailing) block *= e;
+    for (const auto& r : results) {
+      const Slice& s = r.slices[c];
+      const std::size_t base = (r.point * trials + r.trial) * block;
+      const std::size_t n = s.data.size();
+      for (std::size_t k = 0; k < n; ++k) {
+        // Row-major index of element k of the slice inside the padded block.
+        std::size_t rest = k;
+        std::size_t offset = 0;
+        std::size_t stride = 1;
+        for (std::size_t d = s.shape.size(); d-- > 0;) {
+          const std::size_t i = rest % s.shape[d];
+          rest /= s.shape[d];
+          offset += i * stride;
+          stride *= trailing[d];
+        }
+        const double v = s.data[k];
+        const std::size_t slot = base + offset;
+        switch (ds.dtype) {
+          case DType::f64:
+            ds.f64[slot] = v;
+            break;
+          case DType::i64:
+            ds.i64[slot] = std::isfinite(v) ? static_cast<std::int64_t>(v) : -1;
+            break;
+          case DType::i8:
+            ds.i8[slot] = static_cast<std::int8_t>(v);
+            break;
+          case DType::u64:
+            ds.u64[slot] = static_cast<std::uint64_t>(v);
+            break;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace hopfield
