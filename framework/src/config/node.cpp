@@ -75,6 +75,47 @@ bool parse_integer(const std::string& text, std::int64_t& value) {
   return false;
 }
 
+std::string join_path(const std::vector<std::string>& parts, std::size_t count) {
+  std::string path;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (!path.empty() && parts[i].front() != '[') path += '.';
+    path += parts[i];
+  }
+  return path.empty() ? "the root" : "'" + path + "'";
+}
+
+// Walks one part of an override path from `node`, creating what is missing; returns the child.
+Node& descend(Node& node, const std::string& part, const std::vector<std::string>& parts,
+              std::size_t depth, const Location& here) {
+  const std::string prefix = join_path(parts, depth);
+  if (part.front() == '[') {
+    if (!node.is_sequence()) throw ConfigError(here, prefix + " is not a list");
+    const std::string digits = part.size() > 2 ? part.substr(1, part.size() - 2) : "";
+    const bool valid = part.back() == ']' && !digits.empty() && digits.size() < 10 &&
+                       digits.find_first_not_of("0123456789") == std::string::npos;
+    if (!valid) throw ConfigError(here, "malformed list index '" + part + "'");
+    const auto index = static_cast<std::size_t>(std::stoul(digits));
+    if (index >= node.items().size()) {
+      throw ConfigError(here, "index " + part + " is past the end of " + prefix + ", which has " +
+                                  std::to_string(node.items().size()) + " item(s)");
+    }
+    return node.items()[index];
+  }
+  if (node.is_scalar()) {
+    // A bare module name is shorthand for {type: name} (DESIGN.md §3).
+    Node expanded = Node::make_map(node.location());
+    expanded.set("type", node);
+    node = std::move(expanded);
+  } else if (node.is_null()) {
+    node = Node::make_map(here);
+  } else if (!node.is_map()) {
+    throw ConfigError(here, prefix + " is a list: address its items as " +
+                                (depth == 0 ? std::string("[i]") : prefix + "[i]"));
+  }
+  if (Node* child = node.find(part)) return *child;
+  return node.set(part, Node::make_map(here));
+}
+
 }  // namespace
 
 Node Node::make_null(Location where) {
@@ -114,7 +155,9 @@ void Node::assign_paths(const std::string& prefix) {
     items_[i].assign_paths(prefix + "[" + std::to_string(i) + "]");
 }
 
-std::string Node::describe() const { return path_.empty() ? "the top level" : "'" + path_ + "'"; }
+std::string Node::describe() const {
+  return path_.empty() ? "the top level" : "'" + path_ + "'";
+}
 
 const std::string& Node::text() const {
   if (kind_ != Kind::scalar) fail("expected a scalar value, found " + kind_word(kind_));
@@ -270,6 +313,23 @@ std::vector<std::string> split_path(std::string_view path) {
   }
   if (!current.empty()) parts.push_back(current);
   return parts;
+}
+
+void set_path(Node& root, std::string_view path, Node value, const Location& here) {
+  std::vector<std::string> parts;
+  try {
+    parts = split_path(path);
+  } catch (const Error& error) {
+    throw ConfigError(here, "malformed key '" + std::string(path) + "': " + error.what());
+  }
+  if (parts.empty()) throw ConfigError(here, "malformed key '" + std::string(path) + "'");
+  for (const auto& part : parts)
+    if (part.empty()) throw ConfigError(here, "malformed key '" + std::string(path) + "'");
+  Node* node = &root;
+  for (std::size_t depth = 0; depth + 1 < parts.size(); ++depth)
+    node = &descend(*node, parts[depth], parts, depth, here);
+  descend(*node, parts.back(), parts, parts.size() - 1, here) = std::move(value);
+  root.assign_paths();
 }
 
 const Node* find_path(const Node& root, std::string_view path) {

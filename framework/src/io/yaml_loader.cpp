@@ -82,47 +82,6 @@ std::string trim(std::string_view text) {
   return std::string(text.substr(first, last - first + 1));
 }
 
-std::string join_path(const std::vector<std::string>& parts, std::size_t count) {
-  std::string path;
-  for (std::size_t i = 0; i < count; ++i) {
-    if (!path.empty() && parts[i].front() != '[') path += '.';
-    path += parts[i];
-  }
-  return path.empty() ? "the root" : "'" + path + "'";
-}
-
-// Walks one part of an override path from `node`, creating what is missing; returns the child.
-Node& descend(Node& node, const std::string& part, const std::vector<std::string>& parts,
-              std::size_t depth, const Location& here) {
-  const std::string prefix = join_path(parts, depth);
-  if (part.front() == '[') {
-    if (!node.is_sequence()) throw ConfigError(here, prefix + " is not a list");
-    const std::string digits = part.size() > 2 ? part.substr(1, part.size() - 2) : "";
-    const bool valid = part.back() == ']' && !digits.empty() && digits.size() < 10 &&
-                       digits.find_first_not_of("0123456789") == std::string::npos;
-    if (!valid) throw ConfigError(here, "malformed list index '" + part + "'");
-    const auto index = static_cast<std::size_t>(std::stoul(digits));
-    if (index >= node.items().size()) {
-      throw ConfigError(here, "index " + part + " is past the end of " + prefix + ", which has " +
-                                  std::to_string(node.items().size()) + " item(s)");
-    }
-    return node.items()[index];
-  }
-  if (node.is_scalar()) {
-    // A bare module name is shorthand for {type: name} (DESIGN.md §3).
-    Node expanded = Node::make_map(node.location());
-    expanded.set("type", node);
-    node = std::move(expanded);
-  } else if (node.is_null()) {
-    node = Node::make_map(here);
-  } else if (!node.is_map()) {
-    throw ConfigError(here, prefix + " is a list: address its items as " +
-                                (depth == 0 ? std::string("[i]") : prefix + "[i]"));
-  }
-  if (Node* child = node.find(part)) return *child;
-  return node.set(part, Node::make_map(here));
-}
-
 }  // namespace
 
 Node load_yaml_text(const std::string& text, const std::string& name) {
@@ -169,28 +128,9 @@ void apply_override(Node& root, const std::string& assignment) {
                       "malformed override '" + assignment + "': expected key=value");
   }
   const Location here{"--set " + assignment, 0, 0};
-  std::vector<std::string> parts;
-  try {
-    parts = config::split_path(key);
-  } catch (const ConfigError& error) {
-    throw ConfigError(here, "malformed key '" + key + "': " + error.message());
-  } catch (const Error& error) {
-    throw ConfigError(here, "malformed key '" + key + "': " + error.what());
-  }
-  if (parts.empty()) throw ConfigError(here, "malformed key '" + key + "'");
-  for (const auto& part : parts) {
-    if (part.empty()) throw ConfigError(here, "malformed key '" + key + "'");
-  }
-
   Node value = load_yaml_text(assignment.substr(eq + 1), here.file);
   relocate(value, here);
-
-  Node* node = &root;
-  for (std::size_t depth = 0; depth + 1 < parts.size(); ++depth) {
-    node = &descend(*node, parts[depth], parts, depth, here);
-  }
-  descend(*node, parts.back(), parts, parts.size() - 1, here) = std::move(value);
-  root.assign_paths();
+  config::set_path(root, key, std::move(value), here);
 }
 
 }  // namespace hopfield::io

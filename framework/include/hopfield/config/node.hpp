@@ -91,6 +91,11 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 /// returned as "[0]".
 std::vector<std::string> split_path(std::string_view path);
 
+/// Sets the node at a dotted path ("noise[0].fraction", "learning"), creating missing maps; a
+/// bare module name on the way is expanded to {type: name}; an index past the end of a list is
+/// a ConfigError at `here`. Paths are reassigned afterwards.
+void set_path(Node& root, std::string_view path, Node value, const Location& here);
+
 /// Finds the node at a dotted path, or nullptr.
 const Node* find_path(const Node& root, std::string_view path);
 
