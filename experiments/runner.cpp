@@ -27,11 +27,32 @@ Prepared prepare(const std::string& config_path, const std::vector<std::string>&
                  const std::optional<std::string>& output, const config::Registry& registry) {
   Prepared p;
   p.config_path = config_path;
-  p.root = io::load_yaml_file(config_path);
-  for (const auto& assignment : sets) io::apply_override(p.root, assignment);
-  p.models.push_back(validate_config(p.root, registry));
-  p.experiment = registry.family<Experiment>("experiment").make(p.root.at("experiment"));
-  p.experiment_name = p.root.at("experiment").at("type").text();
+  const config::Node raw = [&] {
+    config::Node r = io::load_yaml_file(config_path);
+    for (const auto& assignment : sets) io::apply_override(r, assignment);
+    return r;
+  }();
+  // Every point is resolved and validated before anything runs, so a bad value at point 37
+  // is reported before point 1 starts.
+  p.plan = sweep::expand(raw.is_map() ? raw.find("sweep") : nullptr);
+  for (std::size_t i = 0; i < p.plan.points.size(); ++i) {
+    config::Node cfg = raw;
+    for (const auto& a : p.plan.points[i].assignments)
+      config::set_path(cfg, a.path, a.value, a.value.location());
+    Model model = validate_config(cfg, registry);
+    model.point = i;
+    auto experiment = registry.family<Experiment>("experiment").make(cfg.at("experiment"));
+    const std::string type = cfg.at("experiment").at("type").text();
+    if (i == 0) {
+      p.root = cfg;
+      p.experiment_name = type;
+    } else if (type != p.experiment_name) {
+      throw ConfigError(cfg.at("experiment").at("type").location(),
+                        "'experiment.type': every sweep point must run the same experiment");
+    }
+    p.models.push_back(std::move(model));
+    p.experiments.push_back(std::move(experiment));
+  }
   p.trials = static_cast<std::uint64_t>(p.root.at("sweep").at("trials").as_integer());
 
   config::Node& out = p.root.at("output");
@@ -64,6 +85,24 @@ Prepared prepare(const std::string& config_path, const std::vector<std::string>&
   return p;
 }
 
+void write_points(const sweep::SweepPlan& plan, Record& record) {
+  const std::size_t n = plan.points.size();
+  for (std::size_t k = 0; k < plan.paths.size(); ++k) {
+    bool numeric = true;
+    for (const auto& point : plan.points) numeric = numeric && point.assignments[k].value.is_real();
+    const std::string description = "value of " + plan.paths[k] + " at each sweep point";
+    if (numeric) {
+      Dataset& ds = record.add("/points/" + plan.paths[k], DType::f64, {n}, {"point"}, description);
+      for (std::size_t i = 0; i < n; ++i) ds.f64[i] = plan.points[i].assignments[k].value.as_real();
+    } else {
+      Dataset& ds = record.add("/points/" + plan.paths[k], DType::text, {n}, {"point"},
+                               description + " (YAML text)");
+      for (std::size_t i = 0; i < n; ++i)
+        ds.text[i] = io::to_flow_yaml(plan.points[i].assignments[k].value);
+    }
+  }
+}
+
 RunOutcome execute(const Prepared& prepared, const RunOptions& options) {
   RunOutcome outcome;
   const auto start = std::chrono::steady_clock::now();
@@ -80,14 +119,18 @@ RunOutcome execute(const Prepared& prepared, const RunOptions& options) {
   };
 
   std::vector<const Model*> points;
+  std::vector<const Experiment*> experiments;
   for (const auto& m : prepared.models) points.push_back(&m);
-  const std::vector<Column> columns = prepared.experiment->columns(*points.front(), context);
+  for (const auto& e : prepared.experiments) experiments.push_back(e.get());
+  const Experiment& first = *experiments.front();
+  const std::vector<Column> columns = first.columns(*points.front(), context);
   const std::vector<TaskResult> results =
-      run_tasks(*prepared.experiment, points, prepared.trials, context, run_options);
+      run_tasks(experiments, points, prepared.trials, context, run_options);
   progress.finish();
   Record& record = outcome.record;
+  write_points(prepared.plan, record);
   assemble(columns, results, points.size(), prepared.trials, record);
-  prepared.experiment->finish(points, record);
+  first.finish(points, record);
 
   record.set_attribute("format", std::string("hopfield-results"));
   record.set_attribute("format_version", std::int64_t{1});
@@ -102,7 +145,7 @@ RunOutcome execute(const Prepared& prepared, const RunOptions& options) {
                                    fmt::gmtime(std::chrono::system_clock::to_time_t(wall))));
 
   outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  outcome.summary = prepared.experiment->summary(record);
+  outcome.summary = first.summary(record);
   return outcome;
 }
 

@@ -10,7 +10,7 @@
 
 namespace hopfield {
 
-std::vector<TaskResult> run_tasks(const Experiment& experiment,
+std::vector<TaskResult> run_tasks(const std::vector<const Experiment*>& experiments,
                                   const std::vector<const Model*>& points, std::uint64_t trials,
                                   const TaskContext& context, const TaskRunOptions& options) {
   const std::uint64_t total = static_cast<std::uint64_t>(points.size()) * trials;
@@ -49,7 +49,7 @@ std::vector<TaskResult> run_tasks(const Experiment& experiment,
       const std::uint64_t id = todo[static_cast<std::size_t>(k)];
       const std::uint64_t point = id / trials;
       const std::uint64_t trial = id % trials;
-      TaskResult r = experiment.run_task(*points[point], point, trial, inner);
+      TaskResult r = experiments[point]->run_task(*points[point], point, trial, inner);
       r.point = point;
       r.trial = trial;
       const std::lock_guard<std::mutex> lock(mutex);
@@ -121,6 +121,8 @@ void assemble(const std::vector<Column>& columns, const std::vector<TaskResult>&
           case DType::u64:
             ds.u64[slot] = static_cast<std::uint64_t>(v);
             break;
+          case DType::text:
+            throw Error("column " + col.path + ": text columns cannot come from tasks");
         }
       }
     }

@@ -189,6 +189,56 @@ template void Hdf5File::write_dataset<std::uint64_t>(const std::string&,
                                                      const std::vector<std::size_t>&,
                                                      std::span<const std::uint64_t>);
 
+void Hdf5File::write_text_dataset(const std::string& path, const std::vector<std::size_t>& shape,
+                                  const std::vector<std::string>& values) {
+  check_object_path(path_, path);
+  std::size_t elements = 1;
+  for (auto d : shape) elements *= d;
+  if (elements != values.size()) {
+    throw IoError(fmt::format("dataset '{}': {} strings do not fill its shape ({} elements)", path,
+                              values.size(), elements));
+  }
+  guarded(path_, "writing dataset '" + path + "'", [&] {
+    ensure_groups(parent_of(path));
+    const auto dims = to_hsize(shape);
+    H5::DataSpace space = dims.empty() ? H5::DataSpace(H5S_SCALAR)
+                                       : H5::DataSpace(static_cast<int>(dims.size()), dims.data());
+    const auto type = utf8_string_type();
+    H5::DataSet dataset = file_.createDataSet(path, type, space);
+    if (elements == 0) return;
+    std::vector<const char*> pointers;
+    pointers.reserve(values.size());
+    for (const auto& v : values) pointers.push_back(v.c_str());
+    dataset.write(static_cast<const void*>(pointers.data()), type);
+  });
+}
+
+std::vector<std::string> Hdf5File::read_text_dataset(const std::string& path) const {
+  return guarded(path_, "reading dataset '" + path + "'", [&] {
+    H5::DataSet dataset = file_.openDataSet(path);
+    const H5::DataSpace space = dataset.getSpace();
+    const auto count = static_cast<std::size_t>(space.getSimpleExtentNpoints());
+    const H5::StrType type = dataset.getStrType();
+    std::vector<std::string> values;
+    if (count == 0) return values;
+    if (type.isVariableStr()) {
+      std::vector<char*> buffer(count, nullptr);
+      dataset.read(static_cast<void*>(buffer.data()), type);
+      for (const char* text : buffer) values.emplace_back(text == nullptr ? "" : text);
+      H5Dvlen_reclaim(type.getId(), space.getId(), H5P_DEFAULT, buffer.data());
+    } else {
+      const std::size_t length = type.getSize();
+      std::vector<char> buffer(count * length);
+      dataset.read(static_cast<void*>(buffer.data()), type);
+      for (std::size_t i = 0; i < count; ++i) {
+        const char* text = buffer.data() + i * length;
+        values.emplace_back(text, strnlen(text, length));
+      }
+    }
+    return values;
+  });
+}
+
 void Hdf5File::write_text_attribute(const std::string& object, const std::string& name,
                                     const std::string& value) {
   guarded(path_, fmt::format("writing attribute '{}' of '{}'", name, object), [&] {
@@ -283,6 +333,9 @@ Hdf5File::DatasetInfo Hdf5File::dataset_info(const std::string& path) const {
         }
         break;
       }
+      case H5T_STRING:
+        info.element = Element::text;
+        break;
       default:
         info.element = Element::other;
     }

@@ -72,6 +72,9 @@ void check_dataset(const Dataset& dataset) {
     case DType::u64:
       stored = dataset.u64.size();
       break;
+    case DType::text:
+      stored = dataset.text.size();
+      break;
   }
   if (stored != expected) {
     throw Error(fmt::format("results dataset '{}' holds {} values but its shape needs {}",
@@ -96,6 +99,9 @@ void write_dataset(Hdf5File& file, const Dataset& dataset) {
       break;
     case DType::u64:
       file.write_dataset(dataset.path, dataset.shape, std::span<const std::uint64_t>(dataset.u64));
+      break;
+    case DType::text:
+      file.write_text_dataset(dataset.path, dataset.shape, dataset.text);
       break;
   }
   file.write_text_attribute(dataset.path, "description", dataset.description);
@@ -156,9 +162,13 @@ void read_group(const Hdf5File& file, const std::string& group, Record& record) 
         dataset.dtype = DType::u64;
         dataset.u64 = file.read_dataset<std::uint64_t>(path);
         break;
+      case Hdf5File::Element::text:
+        dataset.dtype = DType::text;
+        dataset.text = file.read_text_dataset(path);
+        break;
       case Hdf5File::Element::other:
-        throw InputError(
-            fmt::format("results file '{}': dataset '{}' is not numeric", file.path(), path));
+        throw InputError(fmt::format("results file '{}': dataset '{}' has an unsupported type",
+                                     file.path(), path));
     }
     using Kind = Hdf5File::AttributeKind;
     if (file.has_attribute(path, "description") &&

@@ -59,3 +59,14 @@ std::string to_yaml(const config::Node& root) {
 }
 
 }  // namespace hopfield::io
+
+namespace hopfield::io {
+
+std::string to_flow_yaml(const config::Node& node) {
+  YAML::Emitter out;
+  out << YAML::Flow;
+  emit(out, node);
+  return out.c_str();
+}
+
+}  // namespace hopfield::io

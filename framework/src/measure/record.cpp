@@ -18,6 +18,7 @@ void Dataset::allocate() {
   i64.clear();
   i8.clear();
   u64.clear();
+  text.clear();
   switch (dtype) {
     case DType::f64:
       f64.assign(n, std::numeric_limits<double>::quiet_NaN());
@@ -31,6 +32,9 @@ void Dataset::allocate() {
     case DType::u64:
       // No −1 in an unsigned type: pad with its all-ones value (what −1 converts to).
       u64.assign(n, std::numeric_limits<std::uint64_t>::max());
+      break;
+    case DType::text:
+      text.assign(n, std::string());
       break;
   }
 }

@@ -6,6 +6,7 @@
 #include "hopfield/measure/modules.hpp"
 #include "hopfield/noise/modules.hpp"
 #include "hopfield/patterns/modules.hpp"
+#include "hopfield/sweep/sweep.hpp"
 
 #include <unistd.h>
 
@@ -23,8 +24,9 @@ constexpr std::int64_t max_neurons = (std::int64_t{1} << 31) - 1;
 
 std::vector<ParamSpec> network_schema() {
   return {
-      ParamSpec::integer("neurons", "", "number of neurons N; may be omitted when the patterns "
-                                        "fix it (inline, idx, pbm)")
+      ParamSpec::integer("neurons", "",
+                         "number of neurons N; may be omitted when the patterns "
+                         "fix it (inline, idx, pbm)")
           .range(1, static_cast<double>(max_neurons))
           .make_optional(),
       ParamSpec::choice("representation", "bipolar", {"bipolar", "binary"},
@@ -45,14 +47,6 @@ std::vector<ParamSpec> network_schema() {
   };
 }
 
-std::vector<ParamSpec> sweep_schema() {
-  return {
-      ParamSpec::integer("trials", "1",
-                         "independent repetitions per point: fresh patterns, couplings and cues")
-          .range(1, 1e9),
-  };
-}
-
 std::vector<ParamSpec> output_schema() {
   return {
       ParamSpec::text("path", "",
@@ -66,8 +60,7 @@ std::vector<ParamSpec> output_schema() {
 }
 
 const std::vector<std::string>& save_choices() {
-  static const std::vector<std::string> choices{"patterns", "probes", "trajectories",
-                                                "couplings"};
+  static const std::vector<std::string> choices{"patterns", "probes", "trajectories", "couplings"};
   return choices;
 }
 
@@ -98,7 +91,8 @@ void check_memory(Eigen::Index n, Eigen::Index p, Precision precision, const Nod
     std::snprintf(buf, sizeof buf,
                   "a dense network of %lld neurons storing %lld patterns needs about %.1f GiB "
                   "but this machine has %.1f GiB of memory",
-                  static_cast<long long>(n), static_cast<long long>(p), need / 1073741824.0, have / 1073741824.0);
+                  static_cast<long long>(n), static_cast<long long>(p), need / 1073741824.0,
+                  have / 1073741824.0);
     where.fail(buf);
   }
 }
@@ -123,7 +117,8 @@ std::vector<ParamSpec> top_level_schema() {
                              "[overlap, max_overlap, hamming, energy, sweeps, converged, cycle, "
                              "success]",
                              "what is recorded for every probe"),
-      ParamSpec::section("sweep", sweep_schema(), "repetitions (and, later, parameter grids)"),
+      ParamSpec::section("sweep", sweep::sweep_schema(),
+                         "repetitions (trials) and parameter grids (grid, zip)"),
       ParamSpec::section("output", output_schema(), "where and what to write"),
   };
 }
@@ -184,19 +179,18 @@ Model build_model(const Node& root, const config::Registry& registry, std::uint6
     model.network.neurons = static_cast<Eigen::Index>(np.integer("neurons"));
     if (fixed > 0 && fixed != model.network.neurons)
       net.at("neurons").fail("is " + std::to_string(model.network.neurons) +
-                             " but the patterns have " + std::to_string(fixed) +
-                             " neurons each");
+                             " but the patterns have " + std::to_string(fixed) + " neurons each");
   } else if (fixed > 0) {
     model.network.neurons = fixed;
   } else {
-    net.fail("missing key 'neurons': patterns of type '" +
-             root.at("patterns").at("type").text() + "' do not fix the network size");
+    net.fail("missing key 'neurons': patterns of type '" + root.at("patterns").at("type").text() +
+             "' do not fix the network size");
   }
   const Eigen::Index n = model.network.neurons;
   const Eigen::Index p = model.patterns->count(n);
   if (p < 1)
-    root.at("patterns").fail("gives no patterns for a network of " + std::to_string(n) +
-                             " neurons");
+    root.at("patterns")
+        .fail("gives no patterns for a network of " + std::to_string(n) + " neurons");
   check_memory(n, p, model.network.precision,
                np.has("neurons") ? net.at("neurons") : root.at("patterns"));
   model.network.threshold = broadcast(np.reals("threshold"), n, net.at("threshold"));

@@ -5,6 +5,7 @@
 
 #include "hopfield/config/registry.hpp"
 #include "hopfield/experiments/experiment.hpp"
+#include "hopfield/sweep/sweep.hpp"
 
 #include <atomic>
 #include <memory>
@@ -19,7 +20,8 @@ struct Prepared {
   std::string config_path;
   config::Node root;          ///< the resolved configuration (defaults filled in)
   std::vector<Model> models;  ///< one per sweep point
-  std::unique_ptr<Experiment> experiment;
+  std::vector<std::unique_ptr<Experiment>> experiments;  ///< one per sweep point, same type
+  sweep::SweepPlan plan;  ///< the swept paths and each point's values
   std::string experiment_name;
   std::uint64_t trials = 1;
   std::string output_path;

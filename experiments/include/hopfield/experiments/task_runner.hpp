@@ -19,8 +19,9 @@ struct TaskRunOptions {
   std::function<void(const TaskResult&)> on_task;
 };
 
-/// Runs every task not already finished and returns all results, ordered by (point, trial).
-std::vector<TaskResult> run_tasks(const Experiment& experiment,
+/// Runs every task not already finished and returns all results, ordered by (point, trial);
+/// experiments[p] runs the tasks of point p.
+std::vector<TaskResult> run_tasks(const std::vector<const Experiment*>& experiments,
                                   const std::vector<const Model*>& points, std::uint64_t trials,
                                   const TaskContext& context, const TaskRunOptions& options);
 

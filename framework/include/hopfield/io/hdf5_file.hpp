@@ -18,7 +18,7 @@ class Hdf5File {
   enum class ObjectKind { group, dataset, other };
   /// Element type of a stored dataset, by the value type it is read as (f32 reads as f64,
   /// smaller integers as i64, …); `other` for strings, compounds and the like.
-  enum class Element { f64, i64, i8, u64, other };
+  enum class Element { f64, i64, i8, u64, text, other };
   enum class AttributeKind { text, text_list, integer, real, other };
   struct DatasetInfo {
     Element element = Element::other;
@@ -41,6 +41,11 @@ class Hdf5File {
   template <class T>
   void write_dataset(const std::string& path, const std::vector<std::size_t>& shape,
                      std::span<const T> data);
+  /// A dataset of variable-length UTF-8 strings with the given shape (row-major).
+  void write_text_dataset(const std::string& path, const std::vector<std::size_t>& shape,
+                          const std::vector<std::string>& values);
+  /// Reads a string dataset (variable or fixed length) in row-major order.
+  [[nodiscard]] std::vector<std::string> read_text_dataset(const std::string& path) const;
   void write_text_attribute(const std::string& object, const std::string& name,
                             const std::string& value);
   void write_integer_attribute(const std::string& object, const std::string& name,

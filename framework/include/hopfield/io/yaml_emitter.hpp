@@ -13,4 +13,7 @@ namespace hopfield::io {
 /// load_yaml_text(to_yaml(n)) gives the same tree.
 std::string to_yaml(const config::Node& root);
 
+/// One-line flow-style YAML of a node ("{type: krauth_mezard, kappa: 0.5}", "hebbian").
+std::string to_flow_yaml(const config::Node& node);
+
 }  // namespace hopfield::io

@@ -11,7 +11,7 @@
 
 namespace hopfield {
 
-enum class DType { f64, i64, i8, u64 };
+enum class DType { f64, i64, i8, u64, text };
 
 struct Dataset {
   std::string path;  ///< "/results/overlap"
@@ -24,6 +24,7 @@ struct Dataset {
   std::vector<std::int64_t> i64;
   std::vector<std::int8_t> i8;
   std::vector<std::uint64_t> u64;
+  std::vector<std::string> text;  ///< data for text (variable-length UTF-8 strings)
 
   [[nodiscard]] std::size_t elements() const;
   /// Allocates storage for the shape, filled with NaN (f64) or −1 (integers) as padding.
