@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> sets;
   int threads = 0;
   bool overwrite = false;
+  bool resume = false;
   bool quiet = false;
   bool print = false;
   std::string family;
@@ -57,7 +58,10 @@ int main(int argc, char** argv) {
                   "threads (default: all cores); results do not depend "
                   "on it")
       ->check(CLI::NonNegativeNumber);
-  run->add_flag("--overwrite", overwrite, "replace an existing results file");
+  run->add_flag("--overwrite", overwrite, "replace an existing results file (and journal)");
+  run->add_flag("--resume", resume,
+                "continue an interrupted run from <output>.journal; the result is identical to "
+                "an uninterrupted run");
   run->add_flag("--quiet", quiet, "no progress on stderr");
 
   auto* validate = app.add_subcommand("validate", "check a config without running it");
@@ -90,11 +94,17 @@ int main(int argc, char** argv) {
       hopfield::RunOptions options;
       options.threads = threads;
       options.overwrite = overwrite;
+      options.resume = resume;
       options.quiet = quiet;
       options.stop = &g_stop;
       const auto outcome = hopfield::run_to_file(prepared, options);
-      std::cout << outcome.summary << fmt::format("; wall time {:.2f} s.\n", outcome.seconds)
-                << "results: " << prepared.output_path << "\n";
+      // The headline, the wall time, then any per-point details the experiment gives.
+      const std::string& summary = outcome.summary;
+      const auto newline = summary.find('\n');
+      std::cout << summary.substr(0, newline)
+                << fmt::format("; wall time {:.2f} s.\n", outcome.seconds);
+      if (newline != std::string::npos) std::cout << summary.substr(newline + 1) << "\n";
+      std::cout << "results: " << prepared.output_path << "\n";
       return 0;
     }
     if (*validate) {
@@ -136,7 +146,9 @@ int main(int argc, char** argv) {
     std::cout << app.help();
     return 0;
   } catch (const hopfield::Interrupted&) {
-    return fail(130, "interrupted; no results file was written");
+    return fail(130,
+                "interrupted; finished tasks are saved in the journal beside the output: run "
+                "the same command with --resume to continue");
   } catch (const hopfield::ConfigError& e) {
     return fail(2, e.what());
   } catch (const hopfield::InputError& e) {

@@ -250,12 +250,28 @@ std::string RecallExperiment::summary(const Record& record) const {
     out += fmt::format("; mean sweeps {:.2f}", trial_mean_and_error(*ds).mean);
   if (const auto* ds = record.find("/results/converged"))
     out += fmt::format("; converged {:.1f}%", 100 * trial_mean_and_error(*ds).mean);
+  // Per point, for sweeps small enough to read.
+  std::string details;
+  const Dataset* m = record.find("/summary/overlap_mean");
+  const Dataset* e = record.find("/summary/overlap_sem");
+  if (points > 1 && points <= 24 && m != nullptr && e != nullptr) {
+    details += "per point (mean overlap ± s.e.):";
+    for (std::size_t p = 0; p < points; ++p) {
+      std::string label;
+      for (const auto& ds : record.datasets) {
+        if (ds.path.rfind("/points/", 0) != 0) continue;
+        label += (label.empty() ? "" : ", ") + ds.path.substr(8) + "=" +
+                 (ds.dtype == DType::text ? ds.text[p] : fmt::format("{:g}", ds.f64[p]));
+      }
+      details += fmt::format("\n  [{}] {}: {:.4f} ± {:.4f}", p, label, m->f64[p], e->f64[p]);
+    }
+  }
   if (const auto* ds = record.find("/results/couplings_symmetric")) {
     const bool all_symmetric =
         std::all_of(ds->i64.begin(), ds->i64.end(), [](std::int64_t v) { return v != 0; });
     if (!all_symmetric) out += "; couplings not symmetric: energy descent not guaranteed";
   }
-  return out;
+  return details.empty() ? out : out + "\n" + details;
 }
 
 void register_recall(config::Registry& registry) {

@@ -1,7 +1,9 @@
 // From a configuration file to a results file (see hopfield/experiments/runner.hpp).
 #include "hopfield/experiments/runner.hpp"
 
+#include "hopfield/experiments/journal.hpp"
 #include "hopfield/experiments/progress.hpp"
+#include "hopfield/experiments/statistics.hpp"
 #include "hopfield/experiments/task_runner.hpp"
 #include "hopfield/io/results_writer.hpp"
 #include "hopfield/io/yaml_emitter.hpp"
@@ -16,6 +18,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <limits>
 
 namespace hopfield {
 
@@ -85,6 +88,34 @@ Prepared prepare(const std::string& config_path, const std::vector<std::string>&
   return p;
 }
 
+/// /summary/<metric>_mean and _sem per point: the mean over trials of each trial's mean over
+/// the trailing dimensions, and its standard error (padding skipped).
+void write_summary(Record& record, std::size_t points) {
+  std::vector<const Dataset*> metrics;
+  for (const auto& ds : record.datasets)
+    if (ds.path.rfind("/results/", 0) == 0 && ds.shape.size() >= 2 &&
+        (ds.dtype == DType::f64 || ds.dtype == DType::i64))
+      metrics.push_back(&ds);
+  std::vector<std::pair<std::string, std::pair<std::vector<double>, std::vector<double>>>> out;
+  for (const Dataset* ds : metrics) {
+    std::vector<double> mean(points), sem(points);
+    for (std::size_t p = 0; p < points; ++p) {
+      const MeanError m = trial_mean_and_error(*ds, static_cast<long>(p));
+      mean[p] = m.samples > 0 ? m.mean : std::numeric_limits<double>::quiet_NaN();
+      sem[p] = m.samples > 1 ? m.error : std::numeric_limits<double>::quiet_NaN();
+    }
+    out.push_back({ds->path.substr(9), {std::move(mean), std::move(sem)}});
+  }
+  for (auto& [name, values] : out) {
+    Dataset& m = record.add("/summary/" + name + "_mean", DType::f64, {points}, {"point"},
+                            "mean over trials of the per-trial mean of /results/" + name);
+    m.f64 = std::move(values.first);
+    Dataset& e = record.add("/summary/" + name + "_sem", DType::f64, {points}, {"point"},
+                            "standard error over trials of /summary/" + name + "_mean");
+    e.f64 = std::move(values.second);
+  }
+}
+
 void write_points(const sweep::SweepPlan& plan, Record& record) {
   const std::size_t n = plan.points.size();
   for (std::size_t k = 0; k < plan.paths.size(); ++k) {
@@ -103,7 +134,9 @@ void write_points(const sweep::SweepPlan& plan, Record& record) {
   }
 }
 
-RunOutcome execute(const Prepared& prepared, const RunOptions& options) {
+RunOutcome execute(const Prepared& prepared, const RunOptions& options,
+                   std::vector<TaskResult> finished,
+                   std::function<void(const TaskResult&)> on_task) {
   RunOutcome outcome;
   const auto start = std::chrono::steady_clock::now();
   const auto wall = std::chrono::system_clock::now();
@@ -117,6 +150,8 @@ RunOutcome execute(const Prepared& prepared, const RunOptions& options) {
   run_options.progress = [&progress](std::uint64_t done, std::uint64_t total) {
     progress.update(done, total);
   };
+  run_options.finished = std::move(finished);
+  run_options.on_task = std::move(on_task);
 
   std::vector<const Model*> points;
   std::vector<const Experiment*> experiments;
@@ -130,6 +165,7 @@ RunOutcome execute(const Prepared& prepared, const RunOptions& options) {
   Record& record = outcome.record;
   write_points(prepared.plan, record);
   assemble(columns, results, points.size(), prepared.trials, record);
+  write_summary(record, points.size());
   first.finish(points, record);
 
   record.set_attribute("format", std::string("hopfield-results"));
@@ -149,10 +185,43 @@ RunOutcome execute(const Prepared& prepared, const RunOptions& options) {
   return outcome;
 }
 
+/// What a journal must match to be resumed: the resolved config without the output section.
+std::string journal_header(const Prepared& prepared) {
+  config::Node root = prepared.root;
+  root.erase("output");
+  return io::to_yaml(root);
+}
+
 RunOutcome run_to_file(const Prepared& prepared, const RunOptions& options) {
   io::check_output_path(prepared.output_path, options.overwrite);
-  RunOutcome outcome = execute(prepared, options);
+  const std::string journal_path = prepared.output_path + ".journal";
+  const std::string header = journal_header(prepared);
+  std::vector<TaskResult> finished;
+  std::optional<Journal> journal;
+  if (std::filesystem::exists(journal_path) && options.resume) {
+    JournalContents contents = read_journal(journal_path);
+    if (contents.header != header) {
+      std::string keys;
+      for (const auto& k : differing_keys(contents.header, header))
+        keys += (keys.empty() ? "" : ", ") + k;
+      throw InputError("cannot resume from '" + journal_path +
+                       "': the configuration differs from the interrupted run's in: " + keys +
+                       " (start over with --overwrite)");
+    }
+    finished = std::move(contents.results);
+    journal.emplace(Journal::append_to(journal_path));
+  } else if (std::filesystem::exists(journal_path) && !options.overwrite) {
+    throw InputError("'" + journal_path +
+                     "' holds the progress of an interrupted run: continue it with --resume, "
+                     "or start over with --overwrite");
+  } else {
+    journal.emplace(Journal::create(journal_path, header));
+  }
+  RunOutcome outcome = execute(prepared, options, std::move(finished),
+                               [&journal](const TaskResult& r) { journal->append(r); });
   io::write_results(outcome.record, prepared.output_path, options.overwrite);
+  journal.reset();
+  std::filesystem::remove(journal_path);
   return outcome;
 }
 

@@ -209,3 +209,111 @@ TEST_CASE("results are bitwise identical for 1 and 2 threads", "[config][cli][de
     CHECK(std::memcmp(x.f64.data(), y->f64.data(), x.f64.size() * sizeof(double)) == 0);
   }
 }
+
+namespace {
+
+const char* resumable_config =
+    "network: {neurons: 1200}\n"
+    "patterns: {type: random, alpha: 0.1}\n"
+    "noise: [{type: flip, fraction: 0.2}]\n"
+    "measure: [overlap, max_overlap, hamming, energy, energy_trace, sweeps, converged]\n"
+    "sweep: {trials: 8, grid: {patterns.alpha: [0.08, 0.14]}}\n";
+
+void require_same_results(const fs::path& a_path, const fs::path& b_path) {
+  const auto a = hopfield::io::read_results(a_path.string());
+  const auto b = hopfield::io::read_results(b_path.string());
+  REQUIRE(a.datasets.size() == b.datasets.size());
+  for (const auto& x : a.datasets) {
+    const auto* y = b.find(x.path);
+    INFO(x.path);
+    REQUIRE(y != nullptr);
+    CHECK(x.shape == y->shape);
+    CHECK(x.i64 == y->i64);
+    CHECK(x.text == y->text);
+    REQUIRE(x.f64.size() == y->f64.size());
+    CHECK(std::memcmp(x.f64.data(), y->f64.data(), x.f64.size() * sizeof(double)) == 0);
+  }
+  for (const auto& [name, value] : a.text_attributes) {
+    if (name == "created" || name == "config") continue;  // config holds output.path
+    const auto* other = b.text_attribute(name);
+    INFO(name);
+    REQUIRE(other != nullptr);
+    CHECK(*other == value);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("kill -9 at several moments then --resume gives the uninterrupted results",
+          "[config][cli][resume]") {
+  const fs::path dir = scratch("resume");
+  const fs::path cfg = dir / "sweep.yaml";
+  write_file(cfg, resumable_config);
+  const fs::path full = dir / "full.h5";
+  REQUIRE(
+      run_command(binary() + " run " + cfg.string() + " --quiet --threads 2 -o " + full.string())
+          .code == 0);
+  for (const char* delay : {"0.2", "0.6", "1.2"}) {
+    INFO("killed after " << delay << " s");
+    const fs::path out = dir / (std::string("killed_") + delay + ".h5");
+    const auto killed =
+        run_command("timeout -s KILL " + std::string(delay) + " " + binary() + " run " +
+                    cfg.string() + " --quiet --threads 1 -o " + out.string());
+    if (killed.code == 0) continue;  // finished before the kill: nothing to resume
+    CHECK_FALSE(fs::exists(out));
+    const auto resumed = run_command(binary() + " run " + cfg.string() +
+                                     " --quiet --resume --threads 2 -o " + out.string());
+    INFO(resumed.output);
+    REQUIRE(resumed.code == 0);
+    CHECK_FALSE(fs::exists(out.string() + ".journal"));
+    require_same_results(full, out);
+  }
+}
+
+TEST_CASE("a torn last journal record is detected and its task redone", "[config][cli][resume]") {
+  const fs::path dir = scratch("torn");
+  const fs::path cfg = dir / "sweep.yaml";
+  write_file(cfg, resumable_config);
+  const fs::path full = dir / "full.h5";
+  REQUIRE(run_command(binary() + " run " + cfg.string() + " --quiet -o " + full.string()).code ==
+          0);
+  const fs::path out = dir / "torn.h5";
+  const auto stopped = run_command("timeout --preserve-status -s INT 0.8 " + binary() + " run " +
+                                   cfg.string() + " --quiet --threads 1 -o " + out.string());
+  if (stopped.code == 0) return;  // too fast to interrupt on this machine
+  REQUIRE(stopped.code == 130);
+  const fs::path journal = out.string() + ".journal";
+  REQUIRE(fs::exists(journal));
+  {
+    std::ofstream append(journal, std::ios::binary | std::ios::app);
+    append << "HJT\x40\x00\x00\x00\x00\x00\x00\x00 torn";  // a record cut short
+  }
+  const auto resumed =
+      run_command(binary() + " run " + cfg.string() + " --quiet --resume -o " + out.string());
+  INFO(resumed.output);
+  REQUIRE(resumed.code == 0);
+  require_same_results(full, out);
+}
+
+TEST_CASE("a resume with a changed config is refused naming the differing keys",
+          "[config][cli][resume]") {
+  const fs::path dir = scratch("changed");
+  const fs::path cfg = dir / "sweep.yaml";
+  write_file(cfg, resumable_config);
+  const fs::path out = dir / "out.h5";
+  const auto stopped = run_command("timeout --preserve-status -s INT 0.5 " + binary() + " run " +
+                                   cfg.string() + " --quiet --threads 1 -o " + out.string());
+  if (stopped.code == 0) return;
+  REQUIRE(fs::exists(out.string() + ".journal"));
+  const auto plain = run_command(binary() + " run " + cfg.string() + " --quiet -o " + out.string());
+  CHECK(plain.code == 2);
+  CHECK(plain.output.find("--resume") != std::string::npos);
+  const auto changed =
+      run_command(binary() + " run " + cfg.string() +
+                  " --quiet --resume --set noise[0].fraction=0.3 --set seed=5 -o " + out.string());
+  INFO(changed.output);
+  CHECK(changed.code == 2);
+  CHECK(changed.output.find("noise[0].fraction") != std::string::npos);
+  CHECK(changed.output.find("seed") != std::string::npos);
+  CHECK_FALSE(fs::exists(out));
+}

@@ -36,6 +36,7 @@ Prepared prepare(const std::string& config_path, const std::vector<std::string>&
 struct RunOptions {
   int threads = 0;  ///< 0: all available
   bool overwrite = false;
+  bool resume = false;  ///< continue from <output>.journal
   bool quiet = false;
   const std::atomic<bool>* stop = nullptr;
 };
@@ -47,9 +48,14 @@ struct RunOutcome {
 };
 
 /// Runs the experiment and returns the record with its root attributes (no file written).
-RunOutcome execute(const Prepared& prepared, const RunOptions& options);
+/// Tasks in `finished` are not run again; on_task sees every newly finished task.
+RunOutcome execute(const Prepared& prepared, const RunOptions& options,
+                   std::vector<TaskResult> finished = {},
+                   std::function<void(const TaskResult&)> on_task = {});
 
-/// execute() then write the results file (refusing to overwrite without options.overwrite).
+/// execute() then write the results file (refusing to overwrite without options.overwrite),
+/// journaling every finished task to <output>.journal so that --resume can continue after a
+/// crash or a signal; the journal is removed once the results file is in place.
 RunOutcome run_to_file(const Prepared& prepared, const RunOptions& options);
 
 /// The default results path for a config file: results/<stem>.h5.
