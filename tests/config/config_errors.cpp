@@ -133,7 +133,7 @@ TEST_CASE("a run killed with SIGKILL leaves no file under the final name", "[con
   const fs::path out = dir / "out.h5";
   for (const char* delay : {"0.3", "1.0"}) {
     const auto r = run_command("timeout -s KILL " + std::string(delay) + " " + binary() + " run " +
-                               cfg.string() + " --quiet --threads 1 -o " + out.string());
+                               cfg.string() + " --quiet --overwrite --threads 1 -o " + out.string());
     INFO(r.output);
     CHECK(r.code == 137);
     CHECK_FALSE(fs::exists(out));
