@@ -1,6 +1,7 @@
 // The experiment family and the full registry (see hopfield/experiments/experiment.hpp).
 #include "hopfield/experiments/experiment.hpp"
 
+#include "hopfield/experiments/capacity.hpp"
 #include "hopfield/experiments/recall.hpp"
 #include "hopfield/io/modules.hpp"
 
@@ -15,6 +16,7 @@ bool TaskContext::saves(std::string_view group) const {
 void register_experiments(config::Registry& registry) {
   registry.add_family<Experiment>("experiment", "experiment kinds: what a run measures");
   register_recall(registry);
+  register_capacity(registry);
 }
 
 std::unique_ptr<config::Registry> make_registry() {

@@ -20,6 +20,7 @@ enum class Purpose : std::uint64_t {
   probes = 6,
   thermal = 7,
   starts = 8,
+  analysis = 9,  ///< resampling in analyses (bootstrap)
 };
 
 /// A stream of random numbers for one (seed, purpose, point, trial, item).

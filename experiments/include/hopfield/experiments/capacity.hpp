@@ -1,0 +1,42 @@
+// The `capacity` experiment: how many patterns a network stores. For each (point, trial) it
+// stores P = αN patterns and measures, per pattern, (a) whether it is an exact fixed point,
+// (b) the fraction of its bits that one update would flip (the one-step error rate; Hebbian
+// theory Φ(−1/√α), Amit 1989, §6.1), (c) retrieval by the dynamics started at the pattern and
+// (d) from a noisy cue. After all tasks it estimates the critical load α_c — where the mean of
+// a chosen metric falls through a level — with a bootstrap interval over trials.
+#pragma once
+
+#include "hopfield/experiments/experiment.hpp"
+
+namespace hopfield {
+
+struct CapacityOptions {
+  Eigen::Index probes = 0;       ///< patterns tested per trial (0: all)
+  double success_overlap = 0.9;  ///< retrieval counts as success when m ≥ this
+  std::string estimate_metric = "success_from_pattern";
+  double level = 0.5;
+  int bootstrap = 1000;
+};
+
+class CapacityExperiment final : public Experiment {
+ public:
+  explicit CapacityExperiment(CapacityOptions options) : options_(std::move(options)) {}
+  [[nodiscard]] std::vector<Column> columns(const Model& model,
+                                            const TaskContext& context) const override;
+  [[nodiscard]] TaskResult run_task(const Model& model, std::uint64_t point, std::uint64_t trial,
+                                    const TaskContext& context) const override;
+  void finish(const std::vector<const Model*>& points, Record& record) const override;
+  [[nodiscard]] std::string summary(const Record& record) const override;
+
+ private:
+  CapacityOptions options_;
+};
+
+/// The load where y(α) first falls through `level`, by linear interpolation between the two
+/// bracketing points (α sorted ascending); NaN when it never does.
+double crossing(const std::vector<double>& alpha, const std::vector<double>& y, double level);
+
+/// Adds `capacity` to the "experiment" family.
+void register_capacity(config::Registry& registry);
+
+}  // namespace hopfield
