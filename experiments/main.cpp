@@ -1,6 +1,7 @@
 // The `hopfield` command line (DESIGN.md §7). Exit codes: 0 ok, 2 bad input (config, files,
 // arguments, refused overwrite), 1 internal failure, 130 interrupted.
 #include "hopfield/experiments/describe.hpp"
+#include "hopfield/experiments/distribution.hpp"
 #include "hopfield/experiments/runner.hpp"
 #include "hopfield/io/yaml_emitter.hpp"
 
@@ -24,13 +25,15 @@ extern "C" void on_signal(int) {
 }
 
 int fail(int code, const std::string& message) {
-  std::fprintf(stderr, "hopfield: %s\n", message.c_str());
+  // Under mpirun every rank sees the same error; one report is enough.
+  if (hopfield::mpi::rank() == 0) std::fprintf(stderr, "hopfield: %s\n", message.c_str());
   return code;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  const hopfield::mpi::Session mpi_session(argc, argv);
   CLI::App app{"hopfield: Hopfield-network experiments from YAML to HDF5"};
   app.require_subcommand(0, 1);
   app.set_version_flag(
@@ -90,14 +93,17 @@ int main(int argc, char** argv) {
       std::signal(SIGINT, on_signal);
       std::signal(SIGTERM, on_signal);
       const hopfield::Prepared prepared = hopfield::prepare(config_path, sets, output, *registry);
-      for (const auto& w : prepared.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+      const bool root = hopfield::mpi::rank() == 0;
+      if (root)
+        for (const auto& w : prepared.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
       hopfield::RunOptions options;
       options.threads = threads;
       options.overwrite = overwrite;
       options.resume = resume;
-      options.quiet = quiet;
+      options.quiet = quiet || !root;
       options.stop = &g_stop;
       const auto outcome = hopfield::run_to_file(prepared, options);
+      if (!root) return 0;
       // The headline, the wall time, then any per-point details the experiment gives.
       const std::string& summary = outcome.summary;
       const auto newline = summary.find('\n');

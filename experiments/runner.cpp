@@ -1,6 +1,7 @@
 // From a configuration file to a results file (see hopfield/experiments/runner.hpp).
 #include "hopfield/experiments/runner.hpp"
 
+#include "hopfield/experiments/distribution.hpp"
 #include "hopfield/experiments/journal.hpp"
 #include "hopfield/experiments/progress.hpp"
 #include "hopfield/experiments/statistics.hpp"
@@ -152,6 +153,8 @@ RunOutcome execute(const Prepared& prepared, const RunOptions& options,
   };
   run_options.finished = std::move(finished);
   run_options.on_task = std::move(on_task);
+  run_options.rank = mpi::rank();
+  run_options.ranks = mpi::size();
 
   std::vector<const Model*> points;
   std::vector<const Experiment*> experiments;
@@ -159,9 +162,12 @@ RunOutcome execute(const Prepared& prepared, const RunOptions& options,
   for (const auto& e : prepared.experiments) experiments.push_back(e.get());
   const Experiment& first = *experiments.front();
   const std::vector<Column> columns = first.columns(*points.front(), context);
-  const std::vector<TaskResult> results =
+  std::vector<TaskResult> results =
       run_tasks(experiments, points, prepared.trials, context, run_options);
   progress.finish();
+  // Under MPI every rank sends its results to rank 0, which alone assembles and writes.
+  mpi::gather_results(results, prepared.trials);
+  if (mpi::rank() != 0) return outcome;
   Record& record = outcome.record;
   write_points(prepared.plan, record);
   assemble(columns, results, points.size(), prepared.trials, record);
@@ -192,12 +198,10 @@ std::string journal_header(const Prepared& prepared) {
   return io::to_yaml(root);
 }
 
-RunOutcome run_to_file(const Prepared& prepared, const RunOptions& options) {
+void open_journal(const Prepared& prepared, const RunOptions& options,
+                  const std::string& journal_path, const std::string& header,
+                  std::vector<TaskResult>& finished, std::optional<Journal>& journal) {
   io::check_output_path(prepared.output_path, options.overwrite);
-  const std::string journal_path = prepared.output_path + ".journal";
-  const std::string header = journal_header(prepared);
-  std::vector<TaskResult> finished;
-  std::optional<Journal> journal;
   if (std::filesystem::exists(journal_path) && options.resume) {
     JournalContents contents = read_journal(journal_path);
     if (contents.header != header) {
@@ -217,8 +221,31 @@ RunOutcome run_to_file(const Prepared& prepared, const RunOptions& options) {
   } else {
     journal.emplace(Journal::create(journal_path, header));
   }
-  RunOutcome outcome = execute(prepared, options, std::move(finished),
-                               [&journal](const TaskResult& r) { journal->append(r); });
+}
+
+RunOutcome run_to_file(const Prepared& prepared, const RunOptions& options) {
+  const std::string journal_path = prepared.output_path + ".journal";
+  const std::string header = journal_header(prepared);
+  std::vector<TaskResult> finished;
+  std::optional<Journal> journal;
+  // Rank 0 owns the output and the journal; a refusal there stops every rank before work.
+  std::exception_ptr refusal;
+  if (mpi::rank() == 0) {
+    try {
+      open_journal(prepared, options, journal_path, header, finished, journal);
+    } catch (...) {
+      refusal = std::current_exception();
+    }
+  }
+  if (!mpi::agree(refusal == nullptr)) {
+    if (refusal) std::rethrow_exception(refusal);
+    throw InputError("rank 0 refused the run");
+  }
+  RunOutcome outcome =
+      execute(prepared, options, std::move(finished), [&journal](const TaskResult& r) {
+        if (journal) journal->append(r);
+      });
+  if (mpi::rank() != 0) return outcome;
   io::write_results(outcome.record, prepared.output_path, options.overwrite);
   journal.reset();
   std::filesystem::remove(journal_path);

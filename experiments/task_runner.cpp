@@ -24,9 +24,15 @@ std::vector<TaskResult> run_tasks(const std::vector<const Experiment*>& experime
     }
   }
   std::vector<std::uint64_t> todo;
-  for (std::uint64_t id = 0; id < total; ++id)
+  const auto ranks = static_cast<std::uint64_t>(std::max(1, options.ranks));
+  const auto rank = static_cast<std::uint64_t>(options.rank);
+  std::uint64_t mine = 0;
+  for (std::uint64_t id = 0; id < total; ++id) {
+    if (id % ranks != rank) continue;
+    ++mine;
     if (!done[id]) todo.push_back(id);
-  std::uint64_t finished = total - todo.size();
+  }
+  std::uint64_t finished = mine - todo.size();
 
   // Parallel over tasks when there are enough of them; otherwise one task at a time with the
   // threads inside it (e.g. over probes).
@@ -56,7 +62,7 @@ std::vector<TaskResult> run_tasks(const std::vector<const Experiment*>& experime
       if (options.on_task) options.on_task(r);
       results[id] = std::move(r);
       ++finished;
-      if (options.progress) options.progress(finished, total);
+      if (options.progress) options.progress(finished, mine);
     } catch (...) {
       const std::lock_guard<std::mutex> lock(mutex);
       if (!failure) failure = std::current_exception();

@@ -11,7 +11,7 @@ packages=(
   libeigen3-dev libboost-dev libhdf5-dev hdf5-tools libyaml-cpp-dev catch2 libcli11-dev
   libfmt-dev libspdlog-dev librandom123-dev zlib1g-dev libbenchmark-dev
   python3 python3-h5py python3-numpy python3-matplotlib
-  dataset-fashion-mnist
+  dataset-fashion-mnist libopenmpi-dev openmpi-bin
 )
 missing=()
 for p in "${packages[@]}"; do

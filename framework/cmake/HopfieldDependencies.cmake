@@ -13,3 +13,8 @@ find_package(ZLIB REQUIRED)
 if(HOPFIELD_BUILD_TESTS)
   find_path(CATCH2_INCLUDE_DIR catch2/catch.hpp REQUIRED)
 endif()
+# MPI is optional: built in when Debian's libopenmpi-dev is installed (scripts/setup.sh does).
+option(HOPFIELD_MPI "Distribute tasks over MPI ranks when started by mpirun" ON)
+if(HOPFIELD_MPI)
+  find_package(MPI COMPONENTS CXX QUIET)
+endif()

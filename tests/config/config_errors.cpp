@@ -132,8 +132,9 @@ TEST_CASE("a run killed with SIGKILL leaves no file under the final name", "[con
              "sweep: {trials: 400}\n");
   const fs::path out = dir / "out.h5";
   for (const char* delay : {"0.3", "1.0"}) {
-    const auto r = run_command("timeout -s KILL " + std::string(delay) + " " + binary() + " run " +
-                               cfg.string() + " --quiet --overwrite --threads 1 -o " + out.string());
+    const auto r =
+        run_command("timeout -s KILL " + std::string(delay) + " " + binary() + " run " +
+                    cfg.string() + " --quiet --overwrite --threads 1 -o " + out.string());
     INFO(r.output);
     CHECK(r.code == 137);
     CHECK_FALSE(fs::exists(out));
@@ -317,3 +318,24 @@ TEST_CASE("a resume with a changed config is refused naming the differing keys",
   CHECK(changed.output.find("seed") != std::string::npos);
   CHECK_FALSE(fs::exists(out));
 }
+
+#ifdef HOPFIELD_MPIRUN
+TEST_CASE("mpirun -np 2 gives the same datasets as one process", "[config][cli][mpi]") {
+  const fs::path dir = scratch("mpi");
+  const fs::path cfg = dir / "sweep.yaml";
+  write_file(cfg, resumable_config);
+  const fs::path one = dir / "one.h5";
+  const fs::path two = dir / "two.h5";
+  REQUIRE(run_command(binary() + " run " + cfg.string() + " --quiet --threads 2 -o " + one.string())
+              .code == 0);
+  const auto r = run_command(std::string(HOPFIELD_MPIRUN) + " -np 2 " + binary() + " run " +
+                             cfg.string() + " --quiet --threads 1 -o " + two.string());
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  require_same_results(one, two);
+  // A refusal on rank 0 (existing file) stops every rank with exit 2.
+  const auto again = run_command(std::string(HOPFIELD_MPIRUN) + " -np 2 " + binary() + " run " +
+                                 cfg.string() + " --quiet -o " + two.string());
+  CHECK(again.code == 2);
+}
+#endif

@@ -17,6 +17,9 @@ struct TaskRunOptions {
   std::vector<TaskResult> finished;
   /// Called (serialised) after every newly finished task, e.g. to append it to a journal.
   std::function<void(const TaskResult&)> on_task;
+  /// This process runs only the tasks whose index ≡ rank (mod ranks) (MPI distribution).
+  int rank = 0;
+  int ranks = 1;
 };
 
 /// Runs every task not already finished and returns all results, ordered by (point, trial);
