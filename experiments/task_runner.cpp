@@ -72,10 +72,91 @@ std::vector<TaskResult> run_tasks(const std::vector<const Experiment*>& experime
   return results;
 }
 
+namespace {
+
+void store(Dataset& ds, std::size_t slot, double v, const std::string& path) {
+  switch (ds.dtype) {
+    case DType::f64:
+      ds.f64[slot] = v;
+      break;
+    case DType::i64:
+      ds.i64[slot] = std::isfinite(v) ? static_cast<std::int64_t>(v) : -1;
+      break;
+    case DType::i8:
+      ds.i8[slot] = static_cast<std::int8_t>(v);
+      break;
+    case DType::u64:
+      ds.u64[slot] = static_cast<std::uint64_t>(v);
+      break;
+    case DType::text:
+      throw Error("column " + path + ": text columns cannot come from tasks");
+  }
+}
+
+/// A long-table column: rows of every task concatenated in (point, trial) order.
+void assemble_table(const Column& col, std::size_t c, const std::vector<TaskResult>& results,
+                    Record& record) {
+  std::vector<std::size_t> rest(col.dims.size() > 0 ? col.dims.size() - 1 : 0, 0);
+  std::size_t rows = 0;
+  for (const auto& r : results) {
+    const Slice& s = r.slices.at(c);
+    if (s.shape.size() != col.dims.size() || s.shape.empty())
+      throw Error(fmt::format("table column {}: slice of rank {}, expected {}", col.path,
+                              s.shape.size(), col.dims.size()));
+    rows += s.shape[0];
+    for (std::size_t d = 1; d < s.shape.size(); ++d)
+      rest[d - 1] = std::max(rest[d - 1], s.shape[d]);
+  }
+  std::vector<std::size_t> shape{rows};
+  shape.insert(shape.end(), rest.begin(), rest.end());
+  Dataset& ds = record.add(col.path, col.dtype, shape, col.dims, col.description, col.unit);
+  std::size_t row_size = 1;
+  for (auto e : rest) row_size *= e;
+  const bool first_of_table = record.find(col.table + "/point") == nullptr;
+  Dataset* point = nullptr;
+  Dataset* trial = nullptr;
+  if (first_of_table) {
+    point =
+        &record.add(col.table + "/point", DType::i64, {rows}, {"row"}, "sweep point of the row");
+    trial = &record.add(col.table + "/trial", DType::i64, {rows}, {"row"}, "trial of the row");
+  }
+  std::size_t row = 0;
+  for (const auto& r : results) {
+    const Slice& s = r.slices[c];
+    std::size_t src_row = 1;
+    for (std::size_t d = 1; d < s.shape.size(); ++d) src_row *= s.shape[d];
+    for (std::size_t i = 0; i < s.shape[0]; ++i, ++row) {
+      if (first_of_table) {
+        point->i64[row] = static_cast<std::int64_t>(r.point);
+        trial->i64[row] = static_cast<std::int64_t>(r.trial);
+      }
+      for (std::size_t k = 0; k < src_row; ++k) {
+        // Position of element k of this row inside the padded row (row-major).
+        std::size_t remaining = k;
+        std::size_t offset = 0;
+        std::size_t stride = 1;
+        for (std::size_t d = s.shape.size(); d-- > 1;) {
+          const std::size_t idx = remaining % s.shape[d];
+          remaining /= s.shape[d];
+          offset += idx * stride;
+          stride *= rest[d - 1];
+        }
+        store(ds, row * row_size + offset, s.data[i * src_row + k], col.path);
+      }
+    }
+  }
+}
+
+}  // namespace
+
 void assemble(const std::vector<Column>& columns, const std::vector<TaskResult>& results,
               std::size_t points, std::size_t trials, Record& record) {
   for (std::size_t c = 0; c < columns.size(); ++c) {
     const Column& col = columns[c];
+    if (!col.table.empty()) {
+      assemble_table(col, c, results, record);
+      continue;
+    }
     // The padded trailing shape: the largest extent of every dimension over all tasks.
     std::vector<std::size_t> trailing(col.dims.size(), 0);
     for (const auto& r : results) {
@@ -112,24 +193,7 @@ void assemble(const std::vector<Column>& columns, const std::vector<TaskResult>&
           offset += i * stride;
           stride *= trailing[d];
         }
-        const double v = s.data[k];
-        const std::size_t slot = base + offset;
-        switch (ds.dtype) {
-          case DType::f64:
-            ds.f64[slot] = v;
-            break;
-          case DType::i64:
-            ds.i64[slot] = std::isfinite(v) ? static_cast<std::int64_t>(v) : -1;
-            break;
-          case DType::i8:
-            ds.i8[slot] = static_cast<std::int8_t>(v);
-            break;
-          case DType::u64:
-            ds.u64[slot] = static_cast<std::uint64_t>(v);
-            break;
-          case DType::text:
-            throw Error("column " + col.path + ": text columns cannot come from tasks");
-        }
+        store(ds, base + offset, s.data[k], col.path);
       }
     }
   }

@@ -28,6 +28,11 @@ struct Column {
   std::vector<std::string> dims;  ///< names of the trailing dimensions ({"probe"}, {}, …)
   std::string description;
   std::string unit;
+  /// Non-empty: a long table (DESIGN.md §6) under this group, e.g. "/attractors". Each task's
+  /// slice has a variable number of rows (its first dimension); the rows of all tasks are
+  /// concatenated in (point, trial) order into shape (rows, d2, …) and the runner adds the
+  /// columns <table>/point and <table>/trial. Every column of a table gives the same rows.
+  std::string table = {};
 };
 
 /// The values of one column for one task: its trailing shape and row-major data. Integer
