@@ -1,5 +1,7 @@
-// Names of the stop reasons, as written to results files.
+// Names of the stop reasons, as written to results files; the default observed run.
 #include "hopfield/dynamics/dynamics.hpp"
+
+#include "hopfield/core/error.hpp"
 
 namespace hopfield {
 
@@ -17,6 +19,12 @@ std::string_view to_string(StopReason reason) {
       return "max_sweeps";
   }
   return "unknown";
+}
+
+DynamicsResult Dynamics::run_observed(const Network& /*net*/, const State& /*initial*/,
+                                      RandomStream& /*rng*/,
+                                      const SweepObserver& /*observe*/) const {
+  throw InputError("this dynamics does not report its state sweep by sweep");
 }
 
 }  // namespace hopfield

@@ -7,6 +7,7 @@
 #include "hopfield/core/state.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -28,10 +29,24 @@ struct DynamicsResult {
   bool converged = false;  ///< a fixed point was reached (exactly)
   bool cycle = false;      ///< a 2-cycle was detected (synchronous)
   StopReason reason = StopReason::max_sweeps;
-  std::int64_t flips = 0;  ///< neurons that changed in total
-  double energy = 0.0;     ///< final energy
+  std::int64_t flips = 0;            ///< neurons that changed in total
+  double energy = 0.0;               ///< final energy
   std::vector<double> energy_trace;  ///< energy of the initial state and after every sweep
 };
+
+/// What a dynamics shows an observer after a sweep. The references are valid only during the
+/// call. Sweep 0 is the initial state; `measuring` marks the sweeps that belong to the
+/// measurement (after a stochastic dynamics' burn-in; every sweep after 0 otherwise).
+struct SweepView {
+  int sweep = 0;
+  const State& state;
+  double energy = 0.0;
+  bool measuring = false;
+};
+
+/// Called once per sweep (never per neuron), so an experiment can record time series of
+/// quantities the dynamics cannot know, such as overlaps with the stored patterns.
+using SweepObserver = std::function<void(const SweepView&)>;
 
 class Dynamics {
  public:
@@ -39,6 +54,11 @@ class Dynamics {
   /// Runs from initial; rng is keyed by (seed, dynamics, point, trial, probe).
   [[nodiscard]] virtual DynamicsResult run(const Network& net, const State& initial,
                                            RandomStream& rng) const = 0;
+  /// The same run (same random draws, same result), calling observe after sweep 0 and after
+  /// every sweep. The default throws InputError: a dynamics without sweeps cannot be observed.
+  [[nodiscard]] virtual DynamicsResult run_observed(const Network& net, const State& initial,
+                                                    RandomStream& rng,
+                                                    const SweepObserver& observe) const;
 };
 
 }  // namespace hopfield

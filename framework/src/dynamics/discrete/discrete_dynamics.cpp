@@ -13,9 +13,7 @@
 
 namespace hopfield {
 
-namespace {
-
-void check_inputs(const Network& net, const State& initial) {
+void check_discrete_inputs(const Network& net, const State& initial) {
   if (!net.couplings) throw InputError("network has no couplings");
   const Eigen::Index n = net.size();
   if (initial.size() != n) {
@@ -40,9 +38,11 @@ void check_inputs(const Network& net, const State& initial) {
 
 /// Exact comparison for integer-valued couplings, whose fields are exact; otherwise the
 /// configured tolerance absorbs rounding in the fields.
-double tolerance_for(const DiscreteOptions& options, const Couplings& couplings) {
-  return options.auto_tolerance && couplings.integer_valued() ? 0.0 : options.tie_tolerance;
+double tie_tolerance_for(bool auto_tolerance, double tie_tolerance, const Couplings& couplings) {
+  return auto_tolerance && couplings.integer_valued() ? 0.0 : tie_tolerance;
 }
+
+namespace {
 
 /// Everything the update of one neuron needs besides the state and the fields.
 struct Rule {
@@ -65,14 +65,15 @@ struct Rule {
 
 Rule make_rule(const Network& net, const DiscreteOptions& options) {
   return Rule{net.couplings->scale(), net.offset(), net.representation, options.tie,
-              tolerance_for(options, *net.couplings)};
+              tie_tolerance_for(options.auto_tolerance, options.tie_tolerance, *net.couplings)};
 }
 
 /// C is the concrete coupling type where known (DenseCouplings is final, so its calls are
 /// direct), or the Couplings interface for other storages.
 template <class C>
 DynamicsResult run_async(const C& couplings, const Network& net, const State& initial,
-                         RandomStream& rng, const DiscreteOptions& options, UpdateOrder order) {
+                         RandomStream& rng, const DiscreteOptions& options, UpdateOrder order,
+                         const SweepObserver* observe) {
   const Eigen::Index n = net.size();
   const Rule rule = make_rule(net, options);
   DynamicsResult result;
@@ -81,9 +82,11 @@ DynamicsResult run_async(const C& couplings, const Network& net, const State& in
   Eigen::VectorXd g;
   couplings.raw_fields(s, g);
 
-  const bool need_energy = options.record_energy || options.stop == StopRule::energy_unchanged;
+  const bool need_energy =
+      options.record_energy || options.stop == StopRule::energy_unchanged || observe != nullptr;
   double e = energy_from_fields(net, s, g);
   if (options.record_energy) result.energy_trace.push_back(e);
+  if (observe) (*observe)(SweepView{0, s, e, false});
 
   auto visit = [&](Eigen::Index i) -> std::int64_t {
     const float v = rule.next(s, g, i);
@@ -118,6 +121,7 @@ DynamicsResult run_async(const C& couplings, const Network& net, const State& in
     const double before = e;
     if (need_energy) e = energy_from_fields(net, s, g);
     if (options.record_energy) result.energy_trace.push_back(e);
+    if (observe) (*observe)(SweepView{result.sweeps, s, e, true});
 
     if (options.stop == StopRule::fixed_point && changed == 0) {
       // A sweep with replacement misses about 1/e of the neurons, so a quiet sweep proves
@@ -142,27 +146,26 @@ DynamicsResult run_async(const C& couplings, const Network& net, const State& in
   return result;
 }
 
-}  // namespace
-
-DynamicsResult AsyncDynamics::run(const Network& net, const State& initial,
-                                  RandomStream& rng) const {
-  check_inputs(net, initial);
+DynamicsResult dispatch_async(const Network& net, const State& initial, RandomStream& rng,
+                              const DiscreteOptions& options, UpdateOrder order,
+                              const SweepObserver* observe) {
+  check_discrete_inputs(net, initial);
   const Couplings* couplings = net.couplings.get();
   if (const auto* f32 = dynamic_cast<const DenseCouplings<float>*>(couplings)) {
-    return run_async(*f32, net, initial, rng, options_, order_);
+    return run_async(*f32, net, initial, rng, options, order, observe);
   }
   if (const auto* f64 = dynamic_cast<const DenseCouplings<double>*>(couplings)) {
-    return run_async(*f64, net, initial, rng, options_, order_);
+    return run_async(*f64, net, initial, rng, options, order, observe);
   }
-  return run_async(*couplings, net, initial, rng, options_, order_);
+  return run_async(*couplings, net, initial, rng, options, order, observe);
 }
 
-DynamicsResult SyncDynamics::run(const Network& net, const State& initial,
-                                 RandomStream& /*rng*/) const {
-  check_inputs(net, initial);
+DynamicsResult run_sync(const Network& net, const State& initial, const DiscreteOptions& options,
+                        const SweepObserver* observe) {
+  check_discrete_inputs(net, initial);
   const Couplings& couplings = *net.couplings;
   const Eigen::Index n = net.size();
-  const Rule rule = make_rule(net, options_);
+  const Rule rule = make_rule(net, options);
   DynamicsResult result;
   State& s = result.state;
   s = initial;
@@ -172,12 +175,14 @@ DynamicsResult SyncDynamics::run(const Network& net, const State& initial,
   Eigen::VectorXd g;
   couplings.raw_fields(s, g);
 
-  const bool need_energy = options_.record_energy || options_.stop == StopRule::energy_unchanged;
+  const bool need_energy =
+      options.record_energy || options.stop == StopRule::energy_unchanged || observe != nullptr;
   double e = energy_from_fields(net, s, g);
-  if (options_.record_energy) result.energy_trace.push_back(e);
+  if (options.record_energy) result.energy_trace.push_back(e);
+  if (observe) (*observe)(SweepView{0, s, e, false});
 
   bool stopped = false;
-  while (result.sweeps < options_.max_sweeps) {
+  while (result.sweeps < options.max_sweeps) {
     std::int64_t changed = 0;
     for (Eigen::Index i = 0; i < n; ++i) {
       next[i] = rule.next(s, g, i);
@@ -194,11 +199,12 @@ DynamicsResult SyncDynamics::run(const Network& net, const State& initial,
 
     const double before = e;
     if (need_energy) e = energy_from_fields(net, s, g);
-    if (options_.record_energy) result.energy_trace.push_back(e);
+    if (options.record_energy) result.energy_trace.push_back(e);
+    if (observe) (*observe)(SweepView{result.sweeps, s, e, true});
 
     result.cycle = cycle;
-    if (options_.stop == StopRule::sweeps) continue;
-    if (options_.stop == StopRule::energy_unchanged && e == before) {
+    if (options.stop == StopRule::sweeps) continue;
+    if (options.stop == StopRule::energy_unchanged && e == before) {
       result.reason = StopReason::energy_unchanged;
       stopped = true;
       break;
@@ -215,11 +221,34 @@ DynamicsResult SyncDynamics::run(const Network& net, const State& initial,
     }
   }
   if (!stopped) {
-    result.reason = options_.stop == StopRule::sweeps ? StopReason::sweeps : StopReason::max_sweeps;
+    result.reason = options.stop == StopRule::sweeps ? StopReason::sweeps : StopReason::max_sweeps;
   }
   result.converged = rule.fixed_point(s, g);
   result.energy = need_energy ? e : energy_from_fields(net, s, g);
   return result;
+}
+
+}  // namespace
+
+DynamicsResult AsyncDynamics::run(const Network& net, const State& initial,
+                                  RandomStream& rng) const {
+  return dispatch_async(net, initial, rng, options_, order_, nullptr);
+}
+
+DynamicsResult AsyncDynamics::run_observed(const Network& net, const State& initial,
+                                           RandomStream& rng, const SweepObserver& observe) const {
+  return dispatch_async(net, initial, rng, options_, order_, &observe);
+}
+
+DynamicsResult SyncDynamics::run(const Network& net, const State& initial,
+                                 RandomStream& /*rng*/) const {
+  return run_sync(net, initial, options_, nullptr);
+}
+
+DynamicsResult SyncDynamics::run_observed(const Network& net, const State& initial,
+                                          RandomStream& /*rng*/,
+                                          const SweepObserver& observe) const {
+  return run_sync(net, initial, options_, &observe);
 }
 
 }  // namespace hopfield

@@ -27,6 +27,9 @@ class AsyncDynamics final : public Dynamics {
   AsyncDynamics(DiscreteOptions options, UpdateOrder order) : options_(options), order_(order) {}
   [[nodiscard]] DynamicsResult run(const Network& net, const State& initial,
                                    RandomStream& rng) const override;
+  [[nodiscard]] DynamicsResult run_observed(const Network& net, const State& initial,
+                                            RandomStream& rng,
+                                            const SweepObserver& observe) const override;
 
  private:
   DiscreteOptions options_;
@@ -40,10 +43,21 @@ class SyncDynamics final : public Dynamics {
   explicit SyncDynamics(DiscreteOptions options) : options_(options) {}
   [[nodiscard]] DynamicsResult run(const Network& net, const State& initial,
                                    RandomStream& rng) const override;
+  [[nodiscard]] DynamicsResult run_observed(const Network& net, const State& initial,
+                                            RandomStream& rng,
+                                            const SweepObserver& observe) const override;
 
  private:
   DiscreteOptions options_;
 };
+
+/// Checks that the network is complete and that initial is a valid state of its size and
+/// representation; throws InputError.
+void check_discrete_inputs(const Network& net, const State& initial);
+
+/// The tolerance of the tie test: 0 for integer-valued couplings (exact fields) when
+/// auto_tolerance is set, tie_tolerance otherwise.
+double tie_tolerance_for(bool auto_tolerance, double tie_tolerance, const Couplings& couplings);
 
 /// The zero-temperature update of one neuron given its full field h (offset already applied).
 inline float update_value(double h, float current, Representation r, TieRule tie,
