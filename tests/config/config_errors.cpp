@@ -223,11 +223,10 @@ const char* resumable_config =
 /// Starts a run, waits until its journal exists (so the signal cannot arrive during start-up,
 /// whatever the machine's load), lets it work a little, then sends SIGINT.
 CommandResult interrupt_after_journal(const std::string& command, const fs::path& journal) {
-  const std::string script = command + " & pid=$!; for i in $(seq 1 600); do [ -s '" +
-                             journal.string() +
-                             "' ] && break; sleep 0.05; done; sleep 0.3; kill -INT $pid; "
-                             "wait $pid";
-  return run_command("bash -c \"" + script + "\"");
+  const fs::path script = journal.parent_path() / "interrupt.sh";
+  write_file(script, command + " &\npid=$!\nfor i in $(seq 1 600); do [ -s '" + journal.string() +
+                         "' ] && break; sleep 0.05; done\nsleep 0.3\nkill -INT $pid\nwait $pid\n");
+  return run_command("bash " + script.string());
 }
 
 void require_same_results(const fs::path& a_path, const fs::path& b_path) {
