@@ -1,0 +1,97 @@
+#include "pseudo_inverse.hpp"
+
+#include "hopfield/core/error.hpp"
+#include "rule_support.hpp"
+
+#include <Eigen/Cholesky>
+
+#include <string>
+
+namespace hopfield {
+
+namespace {
+
+/// A pivot of the LDLᵀ factorisation below this times the largest one means C is singular: the
+/// overlaps are integers over N, so a rank-deficient C leaves pivots at rounding level (or exactly
+/// 0, which Eigen's solve would silently treat as a pseudo-inverse), far below this.
+constexpr double min_pivot_ratio = 1e-10;
+
+[[noreturn]] void singular(Eigen::Index p, Eigen::Index n, const std::string& why) {
+  throw InputError("pseudo_inverse: the " + std::to_string(p) + "×" + std::to_string(p) +
+                   " overlap matrix C = ΞΞᵀ/N of " + std::to_string(p) + " patterns over " +
+                   std::to_string(n) + " neurons is singular (" + why +
+                   "), so the projection rule is undefined; store at most N linearly "
+                   "independent patterns (no repeated or reversed pattern)");
+}
+
+}  // namespace
+
+Eigen::MatrixXd PseudoInverseRule::projector(const PatternSet& patterns) {
+  const Eigen::MatrixXd x = bipolar_patterns(patterns);
+  const Eigen::Index p = x.rows();
+  const Eigen::Index n = x.cols();
+  if (p == 0) return Eigen::MatrixXd::Zero(n, n);
+  if (p > n) singular(p, n, "more patterns than neurons, P > N");
+  const double inv_n = 1.0 / static_cast<double>(n);
+  Eigen::MatrixXd c(p, p);
+  c.noalias() = inv_n * (x * x.transpose());
+  const Eigen::LDLT<Eigen::MatrixXd> ldlt(c);
+  const Eigen::VectorXd pivots = ldlt.vectorD();
+  if (ldlt.info() != Eigen::Success || pivots.minCoeff() <= min_pivot_ratio * pivots.maxCoeff())
+    singular(p, n, "linearly dependent patterns");
+  const Eigen::MatrixXd y = ldlt.solve(x);  // C⁻¹Ξ̂, P × N
+  Eigen::MatrixXd w(n, n);
+  w.noalias() = inv_n * (x.transpose() * y);
+  // Rounding leaves W asymmetric in the last bits; symmetrise so the couplings say so.
+  w = 0.5 * (w + w.transpose()).eval();
+  return w;
+}
+
+LearningResult PseudoInverseRule::learn(const PatternSet& patterns, const LearningContext& context,
+                                        RandomStream& /*rng*/) const {
+  Eigen::MatrixXd w = projector(patterns);
+  if (zero_diagonal_ && !context.self_coupling) w.diagonal().setZero();
+  LearningResult result;
+  result.couplings = make_dense_couplings(w, 1.0, /*integer_valued=*/false, context.precision);
+  return result;
+}
+
+config::ModuleDoc PseudoInverseRule::doc() {
+  using config::ParamSpec;
+  return config::ModuleDoc{
+      .family = "learning",
+      .name = "pseudo_inverse",
+      .help =
+          "projection (pseudo-inverse) rule W = Ξᵀ C⁻¹ Ξ / N (Personnaz et al. 1985, "
+          "Kanter & Sompolinsky 1987)",
+      .params =
+          {
+              ParamSpec::boolean("zero_diagonal", "true",
+                                 "set w_ii = 0 (Kanter & Sompolinsky 1987); false keeps the "
+                                 "projector's diagonal P_ii ≈ α (Personnaz et al. 1985)"),
+          },
+      .notes =
+          "W = (1/N) Ξᵀ C⁻¹ Ξ with C = ΞΞᵀ/N, the P × P overlap matrix, on the patterns' "
+          "bipolar images (Personnaz, Guyon & Dreyfus 1985; Kanter & Sompolinsky 1987). W is "
+          "the orthogonal projector onto the span of the patterns, so Wξ^μ = ξ^μ: correlated "
+          "patterns are stored as well as random ones. C is factorised (LDLᵀ) and the P × P "
+          "system solved; no N × N inverse is formed (O(N²P + P³)). C must be invertible: "
+          "P ≤ N and no pattern a linear combination of others (a repeated or reversed "
+          "pattern makes it singular); otherwise learning fails with an error.\n\n"
+          "`zero_diagonal: true` (default, Kanter–Sompolinsky) sets w_ii = 0. The field of "
+          "neuron i at pattern μ is then (1 − P_ii) ξ_i^μ with P_ii ≈ α, so every pattern stays "
+          "an exact fixed point for any P < N, and removing the diagonal gives the patterns "
+          "basins of attraction at loads where, with the diagonal, they have almost none "
+          "(Kanter & Sompolinsky: the basins shrink to zero near α = 0.5 with the diagonal). "
+          "`zero_diagonal: false` keeps the projector's diagonal (Personnaz et al.); the "
+          "self-couplings then also stabilise many spurious states. `network.self_coupling: "
+          "true` keeps the diagonal as well. W is symmetric; couplings are real-valued, so "
+          "ties use the dynamics' float tolerance.",
+  };
+}
+
+std::unique_ptr<LearningRule> PseudoInverseRule::make(const config::Params& params) {
+  return std::make_unique<PseudoInverseRule>(params.flag("zero_diagonal"));
+}
+
+}  // namespace hopfield

@@ -1,0 +1,74 @@
+#include "rule_support.hpp"
+
+#include <cmath>
+#include <limits>
+
+namespace hopfield {
+
+Eigen::MatrixXd bipolar_patterns(const PatternSet& patterns) {
+  if (patterns.representation == Representation::bipolar) return patterns.xi.cast<double>();
+  return (2.0 * patterns.xi.cast<double>().array() - 1.0).matrix();
+}
+
+Eigen::MatrixXd stabilities(const Eigen::MatrixXd& w, const Eigen::MatrixXd& xi) {
+  Eigen::MatrixXd h(xi.rows(), xi.cols());
+  h.noalias() = xi * w.transpose();  // h(μ, i) = Σ_j w_ij ξ_j^μ
+  const Eigen::RowVectorXd norm = w.rowwise().norm().transpose();
+  Eigen::MatrixXd delta = h.cwiseProduct(xi);
+  for (Eigen::Index i = 0; i < delta.cols(); ++i) {
+    if (norm[i] > 0.0) {
+      delta.col(i) /= norm[i];
+    } else {
+      delta.col(i).setZero();
+    }
+  }
+  return delta;
+}
+
+double min_stability(const Eigen::MatrixXd& w, const Eigen::MatrixXd& xi) {
+  if (xi.rows() == 0 || xi.cols() == 0) return std::numeric_limits<double>::quiet_NaN();
+  return stabilities(w, xi).minCoeff();
+}
+
+NeuronEmbedding::NeuronEmbedding(const Eigen::MatrixXd& overlaps, const Eigen::MatrixXd& xi,
+                                 Eigen::Index neuron, double c0)
+    : overlaps_(overlaps),
+      sign_(xi.col(neuron)),
+      c_(Eigen::VectorXd::Constant(xi.rows(), c0)),
+      u_(Eigen::VectorXd::Zero(xi.rows())) {
+  if (c0 != 0.0) {
+    // k = diag(σ) C diag(σ) − 1 1ᵀ, so k c = σ ∘ (C (σ ∘ c)) − (Σ c) 1.
+    const Eigen::VectorXd sc = sign_.cwiseProduct(c_);
+    u_ = sign_.cwiseProduct(overlaps_ * sc).array() - c_.sum();
+    q_ = c_.dot(u_);
+  }
+}
+
+void NeuronEmbedding::add(Eigen::Index nu, double a) {
+  // Row ν of k: k_νμ = σ_ν σ_μ C_νμ − 1 (C is symmetric, so its column ν is its row ν).
+  const Eigen::VectorXd row = (sign_[nu] * sign_.cwiseProduct(overlaps_.col(nu))).array() - 1.0;
+  q_ += 2.0 * a * u_[nu] + a * a * row[nu];
+  u_ += a * row;
+  c_[nu] += a;
+}
+
+Eigen::Index NeuronEmbedding::weakest(double& delta) const {
+  Eigen::Index mu = 0;
+  const double u = u_.minCoeff(&mu);
+  delta = q_ > 0.0 ? u / std::sqrt(q_) : 0.0;
+  return mu;
+}
+
+Eigen::MatrixXd embedding_matrix(const Eigen::MatrixXd& strengths, const Eigen::MatrixXd& xi) {
+  const Eigen::MatrixXd a = strengths.cwiseProduct(xi);  // a(ν, i) = c_ν^i ξ_i^ν
+  Eigen::MatrixXd m(xi.cols(), xi.cols());
+  m.noalias() = a.transpose() * xi;
+  m.diagonal().setZero();
+  return m;
+}
+
+bool all_integer(const Eigen::MatrixXd& m) {
+  return (m.array() == m.array().round()).all();
+}
+
+}  // namespace hopfield
