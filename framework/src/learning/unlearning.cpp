@@ -53,14 +53,15 @@ config::ModuleDoc UnlearningRule::doc() {
           "Hopfield, Feinstein & Palmer 1983)",
       .params =
           {
-              ParamSpec::real("epsilon", "0.01",
+              ParamSpec::real("epsilon", "0.05",
                               "unlearning strength ε: each dream subtracts (ε/N) s* s*ᵀ "
                               "(one stored pattern adds (1/N) ξξᵀ)")
                   .range(0.0, 1.0)
                   .above(0.0),
-              ParamSpec::integer("dreams", "100",
-                                 "number of dreams (random starts relaxed and unlearned); the "
-                                 "useful number grows with N/ε")
+              ParamSpec::integer("dreams", "1000",
+                                 "number of dreams D (random starts relaxed and unlearned); what "
+                                 "matters is εD/N, about 0.1 at α = 0.2 (the default suits "
+                                 "N ≈ 500)")
                   .range(0, 1e9),
               ParamSpec::integer("max_sweeps", "100",
                                  "cap on the asynchronous sweeps of one relaxation; a dream "
@@ -76,9 +77,12 @@ config::ModuleDoc UnlearningRule::doc() {
           "Starts and update orders come from the learning stream, so the result is "
           "reproducible for a seed. W stays symmetric with zero diagonal (w_ii = 0 even with "
           "`network.self_coupling`). Dreams fall mostly into spurious attractors, so "
-          "unlearning removes them and makes the stored patterns more stable; too many dreams "
-          "(of order N/ε and beyond) start to erase the patterns too (van Hemmen et al. 1990; "
-          "Benedetti et al. 2022). `/results/learning_converged` is 0 if any relaxation hit "
+          "unlearning removes them and makes the stored patterns more stable; too much "
+          "unlearning erases the patterns too (van Hemmen et al. 1990; Benedetti et al. 2022). "
+          "The amount is εD/N: at N = 500, α = 0.2 the fraction of patterns that are exact fixed "
+          "points went from 0 (Hebbian) to about 0.3 at εD/N = 0.02, to 1 at 0.1 and back to 0 "
+          "at 0.3, so scale `dreams` with N/ε. `/results/learning_converged` is 0 if any "
+          "relaxation hit "
           "`max_sweeps`; the rule also reports the minimum normalised stability of the stored "
           "patterns. Cost O(N²) per dream.",
   };
