@@ -2,6 +2,7 @@
 #include "hopfield/experiments/capacity.hpp"
 
 #include "hopfield/dynamics/discrete/discrete_dynamics.hpp"
+#include "hopfield/experiments/parallel.hpp"
 #include "hopfield/experiments/statistics.hpp"
 #include "hopfield/measure/overlap.hpp"
 
@@ -140,41 +141,29 @@ TaskResult CapacityExperiment::run_task(const Model& model, std::uint64_t point,
   std::vector<double> fixed(static_cast<std::size_t>(np)), unstable(fixed.size());
   std::vector<double> m_pattern(fixed.size()), ok_pattern(fixed.size()),
       sweeps_pattern(fixed.size()), m_cue(fixed.size()), ok_cue(fixed.size());
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-#pragma omp parallel for schedule(dynamic) num_threads(context.threads)
-  for (std::int64_t k = 0; k < static_cast<std::int64_t>(np); ++k) {
-    try {
-      if (context.stopped()) continue;
-      const auto uk = static_cast<std::size_t>(k);
-      const Eigen::Index mu = k;
-      std::int64_t flips = 0;
-      for (Eigen::Index i = 0; i < n; ++i) {
-        const double h = scale * g(i, mu) - offset(i);
-        if (update_value(h, s(i, mu), rep, TieRule::keep, tolerance) != s(i, mu)) ++flips;
-      }
-      fixed[uk] = flips == 0 ? 1.0 : 0.0;
-      unstable[uk] = static_cast<double>(flips) / static_cast<double>(n);
-
-      const State start = ps.pattern(mu);
-      RandomStream rng_a(model.seed, Purpose::dynamics, point, trial, 2 * uk);
-      const DynamicsResult from_pattern = model.dynamics->run(net, start, rng_a);
-      m_pattern[uk] = overlap(ps, mu, from_pattern.state);
-      ok_pattern[uk] = m_pattern[uk] >= options_.success_overlap ? 1.0 : 0.0;
-      sweeps_pattern[uk] = from_pattern.sweeps;
-
-      const State cue = make_cue(model, start, trial, uk);
-      RandomStream rng_b(model.seed, Purpose::dynamics, point, trial, 2 * uk + 1);
-      const DynamicsResult from_cue = model.dynamics->run(net, cue, rng_b);
-      m_cue[uk] = overlap(ps, mu, from_cue.state);
-      ok_cue[uk] = m_cue[uk] >= options_.success_overlap ? 1.0 : 0.0;
-    } catch (...) {
-      const std::lock_guard<std::mutex> lock(failure_mutex);
-      if (!failure) failure = std::current_exception();
+  parallel_for(static_cast<std::int64_t>(np), context, [&](std::size_t uk) {
+    const auto mu = static_cast<Eigen::Index>(uk);
+    std::int64_t flips = 0;
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const double h = scale * g(i, mu) - offset(i);
+      if (update_value(h, s(i, mu), rep, TieRule::keep, tolerance) != s(i, mu)) ++flips;
     }
-  }
-  if (failure) std::rethrow_exception(failure);
-  if (context.stopped()) throw Interrupted();
+    fixed[uk] = flips == 0 ? 1.0 : 0.0;
+    unstable[uk] = static_cast<double>(flips) / static_cast<double>(n);
+
+    const State start = ps.pattern(mu);
+    RandomStream rng_a(model.seed, Purpose::dynamics, point, trial, 2 * uk);
+    const DynamicsResult from_pattern = model.dynamics->run(net, start, rng_a);
+    m_pattern[uk] = overlap(ps, mu, from_pattern.state);
+    ok_pattern[uk] = m_pattern[uk] >= options_.success_overlap ? 1.0 : 0.0;
+    sweeps_pattern[uk] = from_pattern.sweeps;
+
+    const State cue = make_cue(model, start, trial, uk);
+    RandomStream rng_b(model.seed, Purpose::dynamics, point, trial, 2 * uk + 1);
+    const DynamicsResult from_cue = model.dynamics->run(net, cue, rng_b);
+    m_cue[uk] = overlap(ps, mu, from_cue.state);
+    ok_cue[uk] = m_cue[uk] >= options_.success_overlap ? 1.0 : 0.0;
+  });
 
   TaskResult r;
   for (auto* v : {&fixed, &unstable, &m_pattern, &ok_pattern, &sweeps_pattern, &m_cue, &ok_cue})

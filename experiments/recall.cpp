@@ -1,6 +1,7 @@
 // The `recall` experiment (see hopfield/experiments/recall.hpp).
 #include "hopfield/experiments/recall.hpp"
 
+#include "hopfield/experiments/parallel.hpp"
 #include "hopfield/experiments/statistics.hpp"
 #include "hopfield/measure/overlap.hpp"
 
@@ -154,34 +155,22 @@ TaskResult RecallExperiment::run_task(const Model& model, std::uint64_t point, s
   std::vector<State> cues(n_probe);
   std::vector<State> finals(n_probe);
 
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-#pragma omp parallel for schedule(dynamic) num_threads(context.threads)
-  for (std::int64_t k = 0; k < static_cast<std::int64_t>(n_probe); ++k) {
-    try {
-      if (context.stopped()) continue;
-      const auto uk = static_cast<std::size_t>(k);
-      cues[uk] = make_cue(model, probes.clean[uk], trial, uk);
-      RandomStream rng(model.seed, Purpose::dynamics, point, trial, uk);
-      DynamicsResult result = model.dynamics->run(t.network, cues[uk], rng);
-      const ProbeOutcome outcome{t.network, ps,     probes.target[uk],
-                                 cues[uk],  result, success_overlap_};
-      std::vector<double> values;
-      std::size_t column = 0;
-      for (const auto& measure : model.measures) {
-        values.assign(measure->metrics().size(), 0.0);
-        measure->compute(outcome, values);
-        for (double v : values) metric_values[column++][uk] = v;
-      }
-      traces[uk] = std::move(result.energy_trace);
-      finals[uk] = std::move(result.state);
-    } catch (...) {
-      const std::lock_guard<std::mutex> lock(failure_mutex);
-      if (!failure) failure = std::current_exception();
+  parallel_for(static_cast<std::int64_t>(n_probe), context, [&](std::size_t uk) {
+    cues[uk] = make_cue(model, probes.clean[uk], trial, uk);
+    RandomStream rng(model.seed, Purpose::dynamics, point, trial, uk);
+    DynamicsResult result = model.dynamics->run(t.network, cues[uk], rng);
+    const ProbeOutcome outcome{t.network, ps,     probes.target[uk],
+                               cues[uk],  result, success_overlap_};
+    std::vector<double> values;
+    std::size_t column = 0;
+    for (const auto& measure : model.measures) {
+      values.assign(measure->metrics().size(), 0.0);
+      measure->compute(outcome, values);
+      for (double v : values) metric_values[column++][uk] = v;
     }
-  }
-  if (failure) std::rethrow_exception(failure);
-  if (context.stopped()) throw Interrupted();
+    traces[uk] = std::move(result.energy_trace);
+    finals[uk] = std::move(result.state);
+  });
 
   TaskResult r;
   r.point = point;

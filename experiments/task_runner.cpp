@@ -74,6 +74,20 @@ std::vector<TaskResult> run_tasks(const std::vector<const Experiment*>& experime
 
 namespace {
 
+/// Row-major position of element k of a slice of shape `shape` inside a padded block of shape
+/// `padded` (same rank, each extent at least as large), counting dimensions from `first`.
+std::size_t padded_offset(std::size_t k, const std::vector<std::size_t>& shape,
+                          const std::vector<std::size_t>& padded, std::size_t first) {
+  std::size_t offset = 0;
+  std::size_t stride = 1;
+  for (std::size_t d = shape.size(); d-- > first;) {
+    offset += (k % shape[d]) * stride;
+    k /= shape[d];
+    stride *= padded[d - first];
+  }
+  return offset;
+}
+
 void store(Dataset& ds, std::size_t slot, double v, const std::string& path) {
   switch (ds.dtype) {
     case DType::f64:
@@ -130,19 +144,9 @@ void assemble_table(const Column& col, std::size_t c, const std::vector<TaskResu
         point->i64[row] = static_cast<std::int64_t>(r.point);
         trial->i64[row] = static_cast<std::int64_t>(r.trial);
       }
-      for (std::size_t k = 0; k < src_row; ++k) {
-        // Position of element k of this row inside the padded row (row-major).
-        std::size_t remaining = k;
-        std::size_t offset = 0;
-        std::size_t stride = 1;
-        for (std::size_t d = s.shape.size(); d-- > 1;) {
-          const std::size_t idx = remaining % s.shape[d];
-          remaining /= s.shape[d];
-          offset += idx * stride;
-          stride *= rest[d - 1];
-        }
-        store(ds, row * row_size + offset, s.data[i * src_row + k], col.path);
-      }
+      for (std::size_t k = 0; k < src_row; ++k)
+        store(ds, row * row_size + padded_offset(k, s.shape, rest, 1), s.data[i * src_row + k],
+              col.path);
     }
   }
 }
@@ -182,19 +186,8 @@ void assemble(const std::vector<Column>& columns, const std::vector<TaskResult>&
       const Slice& s = r.slices[c];
       const std::size_t base = (r.point * trials + r.trial) * block;
       const std::size_t n = s.data.size();
-      for (std::size_t k = 0; k < n; ++k) {
-        // Row-major index of element k of the slice inside the padded block.
-        std::size_t rest = k;
-        std::size_t offset = 0;
-        std::size_t stride = 1;
-        for (std::size_t d = s.shape.size(); d-- > 0;) {
-          const std::size_t i = rest % s.shape[d];
-          rest /= s.shape[d];
-          offset += i * stride;
-          stride *= trailing[d];
-        }
-        store(ds, base + offset, s.data[k], col.path);
-      }
+      for (std::size_t k = 0; k < n; ++k)
+        store(ds, base + padded_offset(k, s.shape, trailing, 0), s.data[k], col.path);
     }
   }
 }
