@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -39,7 +40,9 @@ std::string binary() {
 }
 
 fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("hopfield_config_tests_" + name);
+  // Per process: test runs from several checkouts at once must not share scratch files.
+  const fs::path dir = fs::temp_directory_path() /
+                       ("hopfield_config_tests_" + std::to_string(getpid()) + "_" + name);
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;

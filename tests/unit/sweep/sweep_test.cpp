@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 
@@ -26,7 +27,8 @@ std::vector<std::string> texts(const hopfield::sweep::SweepPlan& plan, std::size
 }
 
 fs::path write_config(const std::string& name, const std::string& text) {
-  const fs::path dir = fs::temp_directory_path() / "hopfield_sweep_tests";
+  const fs::path dir =
+      fs::temp_directory_path() / ("hopfield_sweep_tests_" + std::to_string(getpid()));
   fs::create_directories(dir);
   const fs::path path = dir / name;
   std::ofstream(path) << text;
