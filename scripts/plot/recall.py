@@ -244,9 +244,45 @@ def draw_sweeps(ax, h5):
     ax.set_title("(b) sweeps (no energy trajectories saved)", loc="left", fontsize=10)
 
 
+def point_labels(h5):
+    """One label per sweep point joining every swept path's value ("learning = {...}, ...")."""
+    if "points" not in h5:
+        return []
+    columns = []
+    for name, dataset in h5["points"].items():
+        values = [v.decode() if isinstance(v, bytes) else v for v in dataset[()]]
+        columns.append([f"{name}={v:g}" if isinstance(v, (float, np.floating)) else f"{v}"
+                        for v in values])
+    return [", ".join(parts) for parts in zip(*columns)]
+
+
+def draw_points(ax, h5):
+    """Mean overlap and success rate per sweep point (± s.e. over trials), e.g. a rule
+    comparison on identical patterns and cues."""
+    labels = point_labels(h5)
+    x = np.arange(len(labels))
+    for name, colour, offset in (("overlap", "tab:blue", -0.2), ("success", "tab:orange", 0.2)):
+        if f"summary/{name}_mean" not in h5:
+            continue
+        mean = h5[f"summary/{name}_mean"][()]
+        sem = np.nan_to_num(h5[f"summary/{name}_sem"][()])
+        ax.bar(x + offset, mean, width=0.4, yerr=sem, color=colour, capsize=3,
+               label="mean overlap" if name == "overlap" else "success rate")
+    ax.set_xticks(x)
+    ax.set_xticklabels(labels, rotation=30, ha="right", fontsize=8)
+    ax.set_ylim(min(0.0, ax.get_ylim()[0]), 1.05)
+    ax.set_title("(c) per sweep point (± s.e. over trials)", loc="left", fontsize=10)
+    ax.legend(fontsize=8, loc="lower left")
+
+
 def draw_recall(h5):
     config = images.text_attribute(h5, "config")
-    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2), layout="constrained")
+    points = h5["results/overlap"].shape[0] if "results/overlap" in h5 else 1
+    if points > 1 and "summary/overlap_mean" in h5:
+        fig, (left, right, third) = plt.subplots(1, 3, figsize=(16, 4.6), layout="constrained")
+        draw_points(third, h5)
+    else:
+        fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2), layout="constrained")
     draw_overlaps(left, h5, config)
     if "trajectories/energy" in h5:
         draw_energy(right, h5)
