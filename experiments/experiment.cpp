@@ -3,6 +3,7 @@
 
 #include "hopfield/experiments/capacity.hpp"
 #include "hopfield/experiments/recall.hpp"
+#include "hopfield/experiments/thermal.hpp"
 #include "hopfield/io/modules.hpp"
 
 #include <algorithm>
@@ -17,6 +18,7 @@ void register_experiments(config::Registry& registry) {
   registry.add_family<Experiment>("experiment", "experiment kinds: what a run measures");
   register_recall(registry);
   register_capacity(registry);
+  register_thermal(registry);
 }
 
 std::unique_ptr<config::Registry> make_registry() {
