@@ -4,6 +4,7 @@
 // belong to the measurement.
 #include "hopfield/experiments/thermal.hpp"
 
+#include "hopfield/experiments/parallel.hpp"
 #include "hopfield/experiments/statistics.hpp"
 #include "hopfield/measure/overlap.hpp"
 #include "hopfield/measure/time_average.hpp"
@@ -12,9 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <exception>
 #include <limits>
-#include <mutex>
 
 namespace hopfield {
 
@@ -179,48 +178,35 @@ TaskResult ThermalExperiment::run_task(const Model& model, std::uint64_t point, 
   std::vector<State> starts(n_probe);
   std::vector<State> finals(n_probe);
 
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-#pragma omp parallel for schedule(dynamic) num_threads(context.threads)
-  for (std::int64_t k = 0; k < static_cast<std::int64_t>(n_probe); ++k) {
-    try {
-      if (context.stopped()) continue;
-      const auto uk = static_cast<std::size_t>(k);
-      const auto mu = static_cast<Eigen::Index>(k);
-      const State clean = ps.pattern(mu);
-      starts[uk] =
-          spec_.start == ThermalSpec::Start::cue ? make_cue(model, clean, trial, uk) : clean;
-      // The same stream as recall's dynamics: at T = 0, glauber here is async there.
-      RandomStream rng(model.seed, Purpose::dynamics, point, trial, uk);
-      ProbeSeries& ser = series[uk];
-      const bool keep_trace = context.saves("trajectories");
-      DynamicsResult result =
-          model.dynamics->run_observed(t.network, starts[uk], rng, [&](const SweepView& v) {
-            if (!v.measuring && !keep_trace) return;
-            const double m = overlap(ps, mu, v.state);
-            if (keep_trace) ser.overlap_trace.push_back(m);
-            if (!v.measuring) return;
-            ser.overlap.add(m);
-            ser.abs_overlap.add(std::abs(m));
-            ser.energy.add(v.energy);
-          });
-      const ProbeOutcome outcome{t.network, ps, mu, starts[uk], result, spec_.success_overlap};
-      std::vector<double> values;
-      std::size_t column = 0;
-      for (const auto& measure : model.measures) {
-        values.assign(measure->metrics().size(), 0.0);
-        measure->compute(outcome, values);
-        for (double v : values) metric_values[column++][uk] = v;
-      }
-      energy_traces[uk] = std::move(result.energy_trace);
-      finals[uk] = std::move(result.state);
-    } catch (...) {
-      const std::lock_guard<std::mutex> lock(failure_mutex);
-      if (!failure) failure = std::current_exception();
+  parallel_for(static_cast<std::int64_t>(n_probe), context, [&](std::size_t uk) {
+    const auto mu = static_cast<Eigen::Index>(uk);
+    const State clean = ps.pattern(mu);
+    starts[uk] = spec_.start == ThermalSpec::Start::cue ? make_cue(model, clean, trial, uk) : clean;
+    // The same stream as recall's dynamics: at T = 0, glauber here is async there.
+    RandomStream rng(model.seed, Purpose::dynamics, point, trial, uk);
+    ProbeSeries& ser = series[uk];
+    const bool keep_trace = context.saves("trajectories");
+    DynamicsResult result =
+        model.dynamics->run_observed(t.network, starts[uk], rng, [&](const SweepView& v) {
+          if (!v.measuring && !keep_trace) return;
+          const double m = overlap(ps, mu, v.state);
+          if (keep_trace) ser.overlap_trace.push_back(m);
+          if (!v.measuring) return;
+          ser.overlap.add(m);
+          ser.abs_overlap.add(std::abs(m));
+          ser.energy.add(v.energy);
+        });
+    const ProbeOutcome outcome{t.network, ps, mu, starts[uk], result, spec_.success_overlap};
+    std::vector<double> values;
+    std::size_t column = 0;
+    for (const auto& measure : model.measures) {
+      values.assign(measure->metrics().size(), 0.0);
+      measure->compute(outcome, values);
+      for (double v : values) metric_values[column++][uk] = v;
     }
-  }
-  if (failure) std::rethrow_exception(failure);
-  if (context.stopped()) throw Interrupted();
+    energy_traces[uk] = std::move(result.energy_trace);
+    finals[uk] = std::move(result.state);
+  });
 
   auto finite = [](double v) { return std::isfinite(v) ? v : nan; };
   TaskResult r;
