@@ -1,6 +1,7 @@
 // The experiment family and the full registry (see hopfield/experiments/experiment.hpp).
 #include "hopfield/experiments/experiment.hpp"
 
+#include "hopfield/experiments/attractors.hpp"
 #include "hopfield/experiments/capacity.hpp"
 #include "hopfield/experiments/recall.hpp"
 #include "hopfield/experiments/thermal.hpp"
@@ -19,6 +20,7 @@ void register_experiments(config::Registry& registry) {
   register_recall(registry);
   register_capacity(registry);
   register_thermal(registry);
+  register_attractors(registry);
 }
 
 std::unique_ptr<config::Registry> make_registry() {

@@ -101,6 +101,9 @@ std::string encode_task(const TaskResult& result) {
     for (auto d : s.shape) put<std::uint64_t>(out, d);
     put<std::uint64_t>(out, s.data.size());
     out.append(reinterpret_cast<const char*>(s.data.data()), s.data.size() * sizeof(double));
+    put<std::uint64_t>(out, s.words.size());
+    out.append(reinterpret_cast<const char*>(s.words.data()),
+               s.words.size() * sizeof(std::uint64_t));
   }
   return out;
 }
@@ -120,12 +123,20 @@ TaskResult decode_task(std::string_view bytes) {
       s.shape.push_back(take<std::uint64_t>(bytes, at));
       expected *= s.shape.back();
     }
+    // A slice holds its values either as doubles or as u64 words (one of the two is empty).
     const auto count = take<std::uint64_t>(bytes, at);
-    if (count != expected || at + count * sizeof(double) > bytes.size())
+    if (count > expected || at + count * sizeof(double) > bytes.size())
       throw Error("task record: slice size does not match its shape");
     s.data.resize(count);
     std::memcpy(s.data.data(), bytes.data() + at, count * sizeof(double));
     at += count * sizeof(double);
+    const auto words = take<std::uint64_t>(bytes, at);
+    const bool sized = (count == expected && words == 0) || (count == 0 && words == expected);
+    if (!sized || at + words * sizeof(std::uint64_t) > bytes.size())
+      throw Error("task record: slice size does not match its shape");
+    s.words.resize(words);
+    std::memcpy(s.words.data(), bytes.data() + at, words * sizeof(std::uint64_t));
+    at += words * sizeof(std::uint64_t);
   }
   if (at != bytes.size()) throw Error("task record: trailing bytes");
   return r;

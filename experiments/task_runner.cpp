@@ -88,7 +88,15 @@ std::size_t padded_offset(std::size_t k, const std::vector<std::size_t>& shape,
   return offset;
 }
 
-void store(Dataset& ds, std::size_t slot, double v, const std::string& path) {
+/// Element k of a slice into slot of ds: u64 columns take the exact words, others the doubles.
+void store(Dataset& ds, std::size_t slot, const Slice& s, std::size_t k, const std::string& path) {
+  if (ds.dtype == DType::u64) {
+    if (k >= s.words.size())
+      throw Error("column " + path + ": a u64 column needs its values in Slice::words");
+    ds.u64[slot] = s.words[k];
+    return;
+  }
+  const double v = s.data.at(k);
   switch (ds.dtype) {
     case DType::f64:
       ds.f64[slot] = v;
@@ -100,7 +108,6 @@ void store(Dataset& ds, std::size_t slot, double v, const std::string& path) {
       ds.i8[slot] = static_cast<std::int8_t>(v);
       break;
     case DType::u64:
-      ds.u64[slot] = static_cast<std::uint64_t>(v);
       break;
     case DType::text:
       throw Error("column " + path + ": text columns cannot come from tasks");
@@ -145,7 +152,7 @@ void assemble_table(const Column& col, std::size_t c, const std::vector<TaskResu
         trial->i64[row] = static_cast<std::int64_t>(r.trial);
       }
       for (std::size_t k = 0; k < src_row; ++k)
-        store(ds, row * row_size + padded_offset(k, s.shape, rest, 1), s.data[i * src_row + k],
+        store(ds, row * row_size + padded_offset(k, s.shape, rest, 1), s, i * src_row + k,
               col.path);
     }
   }
@@ -185,9 +192,9 @@ void assemble(const std::vector<Column>& columns, const std::vector<TaskResult>&
     for (const auto& r : results) {
       const Slice& s = r.slices[c];
       const std::size_t base = (r.point * trials + r.trial) * block;
-      const std::size_t n = s.data.size();
+      const std::size_t n = s.size();
       for (std::size_t k = 0; k < n; ++k)
-        store(ds, base + padded_offset(k, s.shape, trailing, 0), s.data[k], col.path);
+        store(ds, base + padded_offset(k, s.shape, trailing, 0), s, k, col.path);
     }
   }
 }

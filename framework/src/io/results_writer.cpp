@@ -107,6 +107,8 @@ void write_dataset(Hdf5File& file, const Dataset& dataset) {
   file.write_text_attribute(dataset.path, "description", dataset.description);
   file.write_text_attribute(dataset.path, "unit", dataset.unit);
   file.write_text_list_attribute(dataset.path, "dims", dataset.dims);
+  for (const auto& [name, value] : dataset.integer_attributes)
+    file.write_integer_attribute(dataset.path, name, value);
 }
 
 void write_file(const Record& record, const std::string& path) {

@@ -1,5 +1,6 @@
 // Assembly of task slices: padding of per-task datasets and concatenation of long tables.
 #include "hopfield/experiments/task_runner.hpp"
+#include "hopfield/experiments/journal.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -62,4 +63,36 @@ TEST_CASE("long tables concatenate rows in (point, trial) order with point and t
   CHECK(m->f64[5] == 0.2);
   CHECK(record.find("/attractors/trial")->i64 == std::vector<std::int64_t>{0, 0, 1});
   CHECK(record.find("/attractors/point")->i64 == std::vector<std::int64_t>{0, 0, 0});
+}
+
+TEST_CASE("u64 columns keep exact words above 2^53 through assembly and the journal",
+          "[experiments][assemble][journal]") {
+  const std::vector<Column> columns{
+      {"/attractors/states", DType::u64, {"row", "word"}, "", "", "/attractors"},
+      {"/attractors/energy", DType::f64, {"row"}, "", "", "/attractors"}};
+  const std::uint64_t big = (std::uint64_t{1} << 63) + 1;  // not representable as double
+  TaskResult r;
+  r.point = 0;
+  r.trial = 0;
+  r.slices = {Slice::u64({2, 2}, {big, 3, ~std::uint64_t{0}, (std::uint64_t{1} << 53) + 1}),
+              Slice::vector({-1.5, 2.5})};
+  const TaskResult back = hopfield::decode_task(hopfield::encode_task(r));
+  REQUIRE(back.slices.size() == 2);
+  CHECK(back.slices[0].words == r.slices[0].words);
+  CHECK(back.slices[0].data.empty());
+  CHECK(back.slices[1].data == r.slices[1].data);
+  CHECK(back.slices[1].words.empty());
+  hopfield::Record record;
+  hopfield::assemble(columns, {back}, 1, 1, record);
+  const auto* states = record.find("/attractors/states");
+  REQUIRE(states != nullptr);
+  CHECK(states->shape == std::vector<std::size_t>{2, 2});
+  CHECK(states->u64 == r.slices[0].words);
+}
+
+TEST_CASE("a task record whose slice sizes do not match its shape is refused",
+          "[experiments][journal]") {
+  TaskResult r;
+  r.slices = {Slice{{3}, {1.0, 2.0}}};
+  CHECK_THROWS_AS(hopfield::decode_task(hopfield::encode_task(r)), hopfield::Error);
 }

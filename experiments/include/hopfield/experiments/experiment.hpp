@@ -35,17 +35,25 @@ struct Column {
   std::string table = {};
 };
 
-/// The values of one column for one task: its trailing shape and row-major data. Integer
-/// columns hold exact integers in double (|v| < 2^53).
+/// The values of one column for one task: its trailing shape and row-major data. f64, i64 and
+/// i8 columns hold their values in `data` (integers exactly in double, |v| < 2^53); u64 columns
+/// (bit-packed states) hold them in `words`, exact over the whole 64-bit range.
 struct Slice {
   std::vector<std::size_t> shape;
   std::vector<double> data;
+  std::vector<std::uint64_t> words = {};
 
   static Slice scalar(double v) { return Slice{{}, {v}}; }
   static Slice vector(std::vector<double> v) {
     const std::size_t n = v.size();
     return Slice{{n}, std::move(v)};
   }
+  /// A u64 slice of the given shape (rows of bit-packed words).
+  static Slice u64(std::vector<std::size_t> shape, std::vector<std::uint64_t> w) {
+    return Slice{std::move(shape), {}, std::move(w)};
+  }
+  /// Number of values held (words for u64 slices, data otherwise).
+  [[nodiscard]] std::size_t size() const { return words.empty() ? data.size() : words.size(); }
 };
 
 /// What one (point, trial) task produced: one slice per column, in column order.

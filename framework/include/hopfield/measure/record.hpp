@@ -7,6 +7,7 @@
 #include <deque>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace hopfield {
@@ -25,6 +26,8 @@ struct Dataset {
   std::vector<std::int8_t> i8;
   std::vector<std::uint64_t> u64;
   std::vector<std::string> text;  ///< data for text (variable-length UTF-8 strings)
+  /// Extra integer attributes written on the dataset (e.g. `neurons` of bit-packed states).
+  std::vector<std::pair<std::string, std::int64_t>> integer_attributes = {};
 
   [[nodiscard]] std::size_t elements() const;
   /// Allocates storage for the shape, filled with NaN (f64) or −1 (integers) as padding.

@@ -30,6 +30,8 @@ class AsyncDynamics final : public Dynamics {
   [[nodiscard]] DynamicsResult run_observed(const Network& net, const State& initial,
                                             RandomStream& rng,
                                             const SweepObserver& observe) const override;
+  [[nodiscard]] const DiscreteOptions& options() const { return options_; }
+  [[nodiscard]] UpdateOrder order() const { return order_; }
 
  private:
   DiscreteOptions options_;
@@ -46,6 +48,7 @@ class SyncDynamics final : public Dynamics {
   [[nodiscard]] DynamicsResult run_observed(const Network& net, const State& initial,
                                             RandomStream& rng,
                                             const SweepObserver& observe) const override;
+  [[nodiscard]] const DiscreteOptions& options() const { return options_; }
 
  private:
   DiscreteOptions options_;
