@@ -6,7 +6,7 @@ building the C++ binary. The numbers come from a tiny NumPy Hopfield network (He
 normalised by N, flip noise on the cue, asynchronous updates in random-permutation order until a
 sweep changes nothing), so the overlaps and energy traces look like those of a real run.
 
-Usage: make_fixture.py OUT.h5 [--kind random|inline|idx] [--points K] [--trials T]
+Usage: make_fixture.py OUT.h5 [--kind random|inline|idx|capacity] [--points K] [--trials T]
                        [--no-trajectories] [--no-save]
 
   random  N = 200 random bipolar patterns, alpha = 0.12 (0.12, 0.16, ... with --points K), 15% of the
@@ -16,6 +16,10 @@ Usage: make_fixture.py OUT.h5 [--kind random|inline|idx] [--points K] [--trials 
           config and /patterns, /probes and /trajectories saved.
   idx     three random 28x28 "images" (N = 784), no shape in the config (the plot scripts must
           infer 28x28), /patterns, /probes and /trajectories saved.
+  capacity  a `capacity` run: N = 100, a grid of learning.type (hebbian, pseudo_inverse) by
+          patterns.alpha (K loads from 0.05 to 0.3, default 6), 10% cue noise; /points,
+          /results (per pattern), /summary and /capacity (alpha_c with a bootstrap interval)
+          as the C++ experiment writes them.
 """
 
 import argparse
@@ -265,17 +269,181 @@ def write_dataset(h5, path, data, dims, description, unit=""):
     return ds
 
 
+CONFIG_CAPACITY = """experiment:
+  type: capacity
+  probes: 0
+  success_overlap: 0.9
+  estimate: success_from_pattern
+  level: 0.5
+  bootstrap: 200
+seed: 3
+network:
+  neurons: {neurons}
+  representation: bipolar
+patterns:
+  type: random
+  alpha: 0.1
+learning:
+  type: hebbian
+noise:
+  - type: flip
+    fraction: 0.1
+dynamics:
+  type: async
+  order: random_permutation
+  max_sweeps: 30
+sweep:
+  trials: {trials}
+  grid:
+    learning.type:
+      - hebbian
+      - pseudo_inverse
+    patterns.alpha:
+      linspace:
+        - 0.05
+        - 0.3
+        - {points}
+output:
+  path: results/capacity_fixture.h5
+"""
+
+
+def pseudo_inverse(xi):
+    """W = (1/N) Xi^T C^-1 Xi with C = Xi Xi^T / N (Personnaz et al. 1985), zero diagonal."""
+    n = xi.shape[1]
+    x = xi.astype(float)
+    w = x.T @ np.linalg.pinv(x @ x.T / n) @ x / n
+    np.fill_diagonal(w, 0.0)
+    return w
+
+
+def crossing(alpha, y, level):
+    """First load where y falls through level (linear interpolation), as capacity.cpp does."""
+    for k in range(len(alpha) - 1):
+        if np.isnan(y[k]) or np.isnan(y[k + 1]):
+            continue
+        if y[k] >= level > y[k + 1]:
+            t = (y[k] - level) / (y[k] - y[k + 1])
+            return alpha[k] + t * (alpha[k + 1] - alpha[k])
+    return np.nan
+
+
+def build_capacity(points, trials, seed):
+    """Per-pattern capacity metrics of a tiny network; returns datasets by path."""
+    rng = np.random.default_rng(seed)
+    n = 100
+    rules = {"hebbian": hebbian, "pseudo_inverse": pseudo_inverse}
+    loads = np.linspace(0.05, 0.3, points)
+    sizes = [max(1, round(a * n)) for a in loads]
+    grid = [(rule, a, p) for rule in rules for a, p in zip(loads, sizes)]
+    max_p = max(sizes)
+    shape = (len(grid), trials, max_p)
+    out = {name: np.full(shape, np.nan) for name in
+           ("unstable_fraction", "overlap_from_pattern", "overlap_from_cue")}
+    out.update({name: np.full(shape, -1, dtype=np.int64) for name in
+                ("fixed_point", "success_from_pattern", "sweeps_from_pattern",
+                 "success_from_cue")})
+    count = np.zeros((len(grid), trials), dtype=np.int64)
+    alpha = np.zeros((len(grid), trials))
+    data = {}
+    for ti in range(trials):
+        # Common random numbers: the same patterns and cues at every point of the trial.
+        xi_all = rng.choice([-1, 1], size=(max_p, n))
+        flips = rng.random((max_p, n)) < 0.1
+        for pi, (rule, _, p) in enumerate(grid):
+            xi = xi_all[:p]
+            w = rules[rule](xi)
+            count[pi, ti] = p
+            alpha[pi, ti] = p / n
+            for mu in range(p):
+                h = w @ xi[mu]
+                unstable = np.sum((h != 0) & (np.sign(h) != xi[mu]))
+                out["fixed_point"][pi, ti, mu] = int(unstable == 0)
+                out["unstable_fraction"][pi, ti, mu] = unstable / n
+                s, trace, _ = run_async(w, xi[mu], rng, 30, "random")
+                m = xi[mu] @ s / n
+                out["overlap_from_pattern"][pi, ti, mu] = m
+                out["success_from_pattern"][pi, ti, mu] = int(m >= 0.9)
+                out["sweeps_from_pattern"][pi, ti, mu] = len(trace) - 1
+                cue = np.where(flips[mu], -xi[mu], xi[mu])
+                s, _, _ = run_async(w, cue, rng, 30, "random")
+                m = xi[mu] @ s / n
+                out["overlap_from_cue"][pi, ti, mu] = m
+                out["success_from_cue"][pi, ti, mu] = int(m >= 0.9)
+    for name, values in out.items():
+        data[f"/results/{name}"] = values
+    data["/results/count"] = count
+    data["/results/alpha"] = alpha
+    data["/results/learning_converged"] = np.ones_like(count)
+    data["/points/learning.type"] = [rule for rule, _, _ in grid]
+    data["/points/patterns.alpha"] = np.array([a for _, a, _ in grid])
+    for name, values in out.items():
+        valid = np.isfinite(values) if values.dtype.kind == "f" else values >= 0
+        per_trial = np.where(valid, values, 0).sum(axis=-1) / valid.sum(axis=-1)
+        data[f"/summary/{name}_mean"] = per_trial.mean(axis=1)
+        data[f"/summary/{name}_sem"] = per_trial.std(axis=1, ddof=1) / np.sqrt(trials)
+    # /capacity: alpha_c of each rule from the trial mean of success_from_pattern, and a 95%
+    # percentile bootstrap over trials (resampled jointly across the curve's points).
+    success = out["success_from_pattern"]
+    per_trial = np.where(success >= 0, success, 0).sum(axis=-1) / (success >= 0).sum(axis=-1)
+    names, alpha_c, ci = [], [], []
+    for rule in rules:
+        idx = [k for k, (r, _, _) in enumerate(grid) if r == rule]
+        a = alpha[idx, 0]
+        alpha_c.append(crossing(a, per_trial[idx].mean(axis=1), 0.5))
+        boot = [crossing(a, per_trial[idx][:, rng.integers(0, trials, trials)].mean(axis=1), 0.5)
+                for _ in range(200)]
+        boot = np.array(boot)
+        boot = boot[np.isfinite(boot)]
+        ci.append(np.percentile(boot, [2.5, 97.5]) if boot.size else [np.nan, np.nan])
+        names.append(f"learning.type={rule}")
+    data["/capacity/alpha_c"] = np.array(alpha_c)
+    data["/capacity/alpha_c_ci"] = np.array(ci, dtype=float)
+    data["/capacity/curve"] = names
+    return n, data
+
+
+def write_capacity(out, points, trials):
+    n, data = build_capacity(points, trials, seed=2024)
+    config = CONFIG_CAPACITY.format(neurons=n, trials=trials, points=points)
+    text = h5py.string_dtype()
+    dims = {"/results": ["point", "trial", "pattern"], "/summary": ["point"],
+            "/points": ["point"], "/capacity": ["curve", "bound"]}
+    with h5py.File(out, "w") as h5:
+        h5.attrs.create("format", "hopfield-results", dtype=text)
+        h5.attrs["format_version"] = np.int64(1)
+        h5.attrs.create("experiment", "capacity", dtype=text)
+        h5.attrs["seed"] = np.int64(3)
+        h5.attrs.create("config", config, dtype=text)
+        h5.attrs.create("config_file", "tests/plot/fixture_capacity.yaml", dtype=text)
+        for path, values in data.items():
+            group = "/" + path.split("/")[1]
+            if isinstance(values, list):
+                values = np.array(values, dtype=object)
+                ds = h5.create_dataset(path, data=values, dtype=text)
+                ds.attrs.create("dims", np.array(dims[group][:1], dtype=object), dtype=text)
+                continue
+            write_dataset(h5, path, values, dims[group][:values.ndim], path)
+    print(out)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("out")
-    parser.add_argument("--kind", choices=["random", "inline", "idx"], default="random")
-    parser.add_argument("--points", type=int, default=1)
+    parser.add_argument("--kind", choices=["random", "inline", "idx", "capacity"],
+                        default="random")
+    parser.add_argument("--points", type=int, default=None,
+                        help="sweep points (default 1; 6 loads per rule for capacity)")
     parser.add_argument("--trials", type=int, default=3)
     parser.add_argument("--no-trajectories", action="store_true",
                         help="leave out /trajectories (as a run without energy_trace would)")
     parser.add_argument("--no-save", action="store_true",
                         help="leave out /patterns and /probes")
     args = parser.parse_args()
+    if args.kind == "capacity":
+        write_capacity(args.out, args.points or 6, args.trials)
+        return
+    args.points = args.points or 1
 
     data = build(args.kind, args.points, args.trials, seed=12345)
     template = {"random": CONFIG_RANDOM, "inline": CONFIG_INLINE, "idx": CONFIG_IDX}[args.kind]

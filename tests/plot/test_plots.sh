@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs scripts/plot/recall.py and scripts/plot/images.py on synthetic results files written by
+# Runs scripts/plot/recall.py, images.py and capacity.py on synthetic results files written by
 # tests/plot/make_fixture.py (no C++ binary needed) and checks the figures they write.
 # Exit status 0 when every check passes, 1 otherwise, 77 (ctest SKIP_RETURN_CODE) when the Python
 # lacks h5py, numpy or matplotlib. HOPFIELD_PYTHON overrides /usr/bin/python3.
@@ -46,6 +46,7 @@ fixture notraj --kind random --points 2 --no-trajectories
 fixture inline --kind inline
 fixture idx --kind idx --trials 2
 fixture nosave --kind inline --no-save
+fixture capacity --kind capacity --points 5 --trials 3
 
 # recall.py with the default output (RESULTS with .png).
 run "$py" "$here/scripts/plot/recall.py" "$tmp/random.h5"
@@ -100,6 +101,49 @@ assert images.config_float(flow, "success_overlap", "experiment") == 1.0
 assert images.config_scalar(block, "neurons", "network") == "64"
 assert images.config_scalar(flow, "neurons", "network") == "1000"
 assert images.config_scalar(flow, "neurons", "patterns") is None
+EOF
+
+# capacity.py: default output beside the file, -o with a new folder, and the theory it draws.
+run "$py" "$here/scripts/plot/capacity.py" "$tmp/capacity.h5"
+check_png "$tmp/capacity.png"
+grep -qx "$tmp/capacity.png" "$tmp/last.out" || fail "capacity.py did not print $tmp/capacity.png"
+run "$py" "$here/scripts/plot/capacity.py" "$tmp/capacity.h5" -o "$tmp/cap/fig.pdf"
+[ -s "$tmp/cap/fig.pdf" ] || fail "$tmp/cap/fig.pdf missing or empty"
+check_png "$tmp/cap/fig.png"
+"$py" "$here/scripts/plot/capacity.py" "$tmp/nosave.h5" >/dev/null 2>"$tmp/last.err"
+rc=$?
+[ "$rc" -eq 2 ] || fail "capacity.py on a recall file exited $rc, expected 2"
+run "$py" - "$here/scripts/plot" "$tmp/capacity.h5" <<'EOF'
+import math
+import sys
+sys.path.insert(0, sys.argv[1])
+import h5py
+import capacity as c
+# AGS T = 0: m -> 1 at small load, about 0.97 just below alpha_c = 0.138, no retrieval above.
+assert c.ags_overlap(0.01) > 0.99999
+assert 0.9975 < c.ags_overlap(0.10) < 0.9985, c.ags_overlap(0.10)
+assert 0.96 < c.ags_overlap(0.1375) < 0.98, c.ags_overlap(0.1375)
+assert math.isnan(c.ags_overlap(0.139)) and math.isnan(c.ags_overlap(0.2))
+# The returned m solves the equations.
+a, m = 0.12, c.ags_overlap(0.12)
+cc = 0.0
+for _ in range(200):
+    r = 1 / (1 - cc) ** 2
+    cc = math.sqrt(2 / (math.pi * a * r)) * math.exp(-m * m / (2 * a * r))
+assert abs(math.erf(m / math.sqrt(2 * a / (1 - cc) ** 2)) - m) < 1e-10
+# One-step errors: finite-N Gaussian form close to the exact binomial tail, limit Phi(-1/sqrt a).
+for n, p in ((1000, 100), (1000, 200), (500, 150)):
+    exact, gauss = c.one_step_error_exact(n, p), c.one_step_error_finite_n(n, p)
+    assert abs(gauss / exact - 1) < 0.02, (n, p, exact, gauss)
+assert abs(c.one_step_error_limit(0.1) - 0.5 * math.erfc(math.sqrt(10) / math.sqrt(2))) < 1e-15
+assert c.one_step_error_exact(1000, 1) == 0.0
+# Direct count for N = 5, P = 3: K = 8 terms, flip when B < (8 - 4)/2 = 2: (1 + 8)/256.
+assert abs(c.one_step_error_exact(5, 3) - 9 / 256) < 1e-12
+# Curves: one per learning rule, each with the fixture's loads in increasing order.
+with h5py.File(sys.argv[2], "r") as h5:
+    names, members = c.curves(h5)
+    assert names == ["learning.type=hebbian", "learning.type=pseudo_inverse"], names
+    assert members == [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]], members
 EOF
 
 if [ "$failures" -ne 0 ]; then
