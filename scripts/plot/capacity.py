@@ -171,6 +171,8 @@ def curves(h5):
                 members[g].append(p)
                 break
     members = [sorted(m, key=lambda p: alpha[p]) for m in members]
+    # A sweep over the load alone is one curve, which the C++ names "(all points)".
+    names = ["measured" if name == "(all points)" else name for name in names]
     return names, members
 
 
