@@ -7,8 +7,11 @@
 
 using namespace capacity_test;
 
-// The median, not the mean: a rare start (about 1 in 1000 at α = 0.12) runs off to a spurious
-// state with m ≈ 0.3, which moves a mean of a few hundred samples by ≈ 0.002–0.01.
+// The median, not the mean: a rare start (0.5–3 in 1000 at α = 0.12) runs off to a spurious
+// state with m ≈ 0.3, which moves a mean of a few hundred samples by ≈ 0.002–0.01. At N = 2000
+// the per-pattern overlaps have a left tail, so the median sits ≈ 0.0018 above AGS at α = 0.12
+// (0.995, stable across trials and seeds) while the mean over the retrieved starts (m ≥ 0.9)
+// is within 0.0005; the test checks both.
 TEST_CASE(
     "median overlap reached from a stored pattern is within 0.002 of the AGS T = 0 "
     "retrieval overlap at alpha = 0.10 and 0.12, N = 2000",
@@ -32,6 +35,17 @@ TEST_CASE(
                      median(m), theory));
     CHECK(m.size() >= 500);
     CHECK(std::abs(median(m) - theory) < 0.002);
+    double sum = 0.0;
+    std::size_t retrieved = 0;
+    for (double x : m)
+      if (x >= 0.9) {
+        sum += x;
+        ++retrieved;
+      }
+    INFO(fmt::format("mean over the {} starts with m >= 0.9: {:.5f}", retrieved,
+                     sum / static_cast<double>(retrieved)));
+    CHECK(retrieved >= m.size() - 5);
+    CHECK(std::abs(sum / static_cast<double>(retrieved) - theory) < 0.001);
   }
 }
 
