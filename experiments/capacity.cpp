@@ -50,17 +50,35 @@ std::vector<double> block_means(const Dataset& ds, std::size_t point) {
   return out;
 }
 
-double percentile(std::vector<double> v, double q) {
+}  // namespace
+
+double bootstrap_percentile(std::vector<double> v, double q) {
   std::erase_if(v, [](double x) { return std::isnan(x); });
   if (v.empty()) return nan;
   std::sort(v.begin(), v.end());
   const double pos = q * static_cast<double>(v.size() - 1);
   const auto lo = static_cast<std::size_t>(std::floor(pos));
   const auto hi = std::min(lo + 1, v.size() - 1);
+  if (!std::isfinite(v[lo]) || !std::isfinite(v[hi])) return nan;  // outside the sweep
   return v[lo] + (pos - static_cast<double>(lo)) * (v[hi] - v[lo]);
 }
 
-}  // namespace
+double crossing_or_bound(const std::vector<double>& alpha, const std::vector<double>& y,
+                         double level) {
+  const double c = crossing(alpha, y, level);
+  if (!std::isnan(c)) return c;
+  bool any = false, all_above = true, all_below = true;
+  for (double v : y) {
+    if (std::isnan(v)) continue;
+    any = true;
+    all_above = all_above && v >= level;
+    all_below = all_below && v < level;
+  }
+  if (!any) return nan;
+  if (all_above) return std::numeric_limits<double>::infinity();
+  if (all_below) return -std::numeric_limits<double>::infinity();
+  return nan;
+}
 
 double crossing(const std::vector<double>& alpha, const std::vector<double>& y, double level) {
   for (std::size_t k = 0; k + 1 < alpha.size(); ++k) {
@@ -208,7 +226,7 @@ void CapacityExperiment::finish(const std::vector<const Model*>& points, Record&
       record.add("/capacity/alpha_c_ci", DType::f64, {groups.size(), 2}, {"curve", "bound"},
                  fmt::format("95% percentile bootstrap interval of alpha_c over trials "
                              "({} resamples; trials resampled jointly across the "
-                             "curve's points)",
+                             "curve's points; NaN for a bound outside the sweep)",
                              options_.bootstrap));
   Dataset& names = record.add("/capacity/curve", DType::text, {groups.size()}, {"curve"},
                               "the swept values (other than the load) that define each curve");
@@ -223,6 +241,8 @@ void CapacityExperiment::finish(const std::vector<const Model*>& points, Record&
       alpha.push_back(alpha_ds->f64[p * trials]);
       per_trial.push_back(block_means(*metric, p));
     }
+    // A resample whose curve does not fall through the level within the sweep still counts
+    // (as ±∞, beyond the end it lies on); dropping it would narrow the interval.
     auto curve = [&](const std::vector<std::size_t>& sample) {
       std::vector<double> y;
       for (const auto& values : per_trial) {
@@ -235,11 +255,12 @@ void CapacityExperiment::finish(const std::vector<const Model*>& points, Record&
           }
         y.push_back(n > 0 ? sum / static_cast<double>(n) : nan);
       }
-      return crossing(alpha, y, options_.level);
+      return crossing_or_bound(alpha, y, options_.level);
     };
     std::vector<std::size_t> all(trials);
     std::iota(all.begin(), all.end(), 0);
-    alpha_c.f64[gi] = curve(all);
+    const double estimate = curve(all);
+    alpha_c.f64[gi] = std::isfinite(estimate) ? estimate : nan;
     std::vector<double> boot;
     RandomStream rng(points.front()->seed, Purpose::analysis, 0, gi, 0);
     std::vector<std::size_t> sample(trials);
@@ -247,8 +268,8 @@ void CapacityExperiment::finish(const std::vector<const Model*>& points, Record&
       for (auto& s : sample) s = rng.below(trials);
       boot.push_back(curve(sample));
     }
-    ci.f64[2 * gi] = percentile(boot, 0.025);
-    ci.f64[2 * gi + 1] = percentile(boot, 0.975);
+    ci.f64[2 * gi] = bootstrap_percentile(boot, 0.025);
+    ci.f64[2 * gi + 1] = bootstrap_percentile(boot, 0.975);
     names.text[gi] = groups[gi].empty() ? "(all points)" : groups[gi];
   }
 }

@@ -143,7 +143,8 @@ def curves(h5):
     """(names, members): each curve's name and the indices of its points, sorted by load.
 
     A point's curve is the one whose name (in /capacity/curve: "key=value, …" over the swept
-    keys other than the load) contains every "key=value" of the point. Without /capacity/curve,
+    keys other than the load, in the order of the sweep) is made of the point's "key=value"
+    parts (h5py lists /points alphabetically, so the order is not relied on). Without /capacity/curve,
     the names are built here in the same way.
     """
     alpha = load_per_point(h5)
@@ -166,8 +167,10 @@ def curves(h5):
                 names.append(name)
     members = [[] for _ in names]
     for p, parts in enumerate(labels):
+        joined = len(", ".join(parts)) if parts else len("(all points)")
         for g, name in enumerate(names):
-            if all(part in name for part in parts):
+            # Same length and every "key=value" inside: the same labels in any key order.
+            if len(name) == joined and all(part in name for part in parts):
                 members[g].append(p)
                 break
     members = [sorted(m, key=lambda p: alpha[p]) for m in members]
@@ -280,9 +283,14 @@ def draw_success(ax, h5, alpha, names, members, colors, config):
                         label=f"{names[g]}: α_c outside the sweep")
                 continue
             text = f"α_c = {alpha_c[g]:.4f}"
-            if ci is not None and np.all(np.isfinite(ci[g])):
-                ax.axvspan(ci[g, 0], ci[g, 1], color=colors[g], alpha=0.15, linewidth=0)
-                text += f" [{ci[g, 0]:.4f}, {ci[g, 1]:.4f}]"
+            if ci is not None and np.any(np.isfinite(ci[g])):
+                # A NaN bound lies outside the sweep: shade to the end of the swept loads.
+                idx = members[g]
+                lo = ci[g, 0] if np.isfinite(ci[g, 0]) else np.nanmin(alpha[idx])
+                hi = ci[g, 1] if np.isfinite(ci[g, 1]) else np.nanmax(alpha[idx])
+                ax.axvspan(lo, hi, color=colors[g], alpha=0.15, linewidth=0)
+                bound = [f"{b:.4f}" if np.isfinite(b) else "outside sweep" for b in ci[g]]
+                text += f" [{bound[0]}, {bound[1]}]"
             ax.axvline(alpha_c[g], color=colors[g], linewidth=1.2, linestyle="-.",
                        label=f"{names[g]}: {text}")
     if level is not None and estimate.startswith("success"):

@@ -36,6 +36,15 @@ class CapacityExperiment final : public Experiment {
 /// bracketing points (α sorted ascending); NaN when it never does.
 double crossing(const std::vector<double>& alpha, const std::vector<double>& y, double level);
 
+/// crossing(), with a curve that does not fall through `level` inside the sweep placed beyond
+/// the end it lies on: +∞ when every y ≥ level, −∞ when every y < level; NaN without data.
+double crossing_or_bound(const std::vector<double>& alpha, const std::vector<double>& y,
+                         double level);
+
+/// The q-quantile (linear interpolation) of bootstrap estimates, NaN entries left out; NaN when
+/// it falls on an infinite entry (the bound lies outside the sweep).
+double bootstrap_percentile(std::vector<double> v, double q);
+
 /// Adds `capacity` to the "experiment" family.
 void register_capacity(config::Registry& registry);
 
