@@ -8,6 +8,7 @@
 
 #include "hopfield/experiments/runner.hpp"
 
+#include <unistd.h>
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -23,7 +24,9 @@ namespace capacity_test {
 /// Runs a config given as YAML text in-process and returns its record.
 inline hopfield::Record run_config(const std::string& name, const std::string& yaml,
                                    int threads = 2) {
-  const auto dir = std::filesystem::temp_directory_path() / "hopfield_capacity_tests";
+  // One folder per process: several checkouts may run the suite on one machine at once.
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("hopfield_capacity_tests_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const auto path = dir / name;
   std::ofstream(path) << yaml;
