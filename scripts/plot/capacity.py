@@ -217,6 +217,15 @@ def neurons_per_point(h5, config, points):
 # --- Panels -------------------------------------------------------------------------------------
 
 
+def place_legend(ax, many, loc, **kwargs):
+    """Inside the axes for one or two curves; below them when more would hide the data."""
+    if many:
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=7, frameon=False,
+                  **kwargs)
+    else:
+        ax.legend(loc=loc, fontsize=7, framealpha=0.85, **kwargs)
+
+
 def draw_series(ax, alpha, h5, name, members, color, label, linestyle="-", marker="o",
                 log=False):
     """Trial mean ± s.e. of a metric along one curve; on a log axis zeros are left out."""
@@ -262,7 +271,7 @@ def draw_overlap(ax, h5, alpha, names, members, colors):
     ax.set_ylabel("final overlap m")
     ax.set_ylim(min(0.0, ax.get_ylim()[0]), 1.02)
     ax.set_title("(a) retrieval overlap", loc="left", fontsize=10)
-    ax.legend(loc="lower left", fontsize=7, framealpha=0.85)
+    place_legend(ax, len(names) > 2, "lower left")
 
 
 def draw_success(ax, h5, alpha, names, members, colors, config):
@@ -306,8 +315,8 @@ def draw_success(ax, h5, alpha, names, members, colors, config):
     handles, labels = ax.get_legend_handles_labels()
     rule = f"α_c: where the trial mean of {estimate} falls through {level:g}" \
         if level is not None else "α_c"
-    ax.legend(handles, labels, loc="lower left", fontsize=7, framealpha=0.85, title=rule,
-              title_fontsize=7)
+    place_legend(ax, len(names) > 2, "lower left", handles=handles, labels=labels, title=rule,
+                 title_fontsize=7)
 
 
 def draw_errors(ax, h5, alpha, names, members, colors, neurons):
@@ -334,7 +343,7 @@ def draw_errors(ax, h5, alpha, names, members, colors, neurons):
     ax.set_xlabel("load α = P/N")
     ax.set_ylabel("one-step error rate (fraction of unstable bits)")
     ax.set_title("(c) one-step errors at the stored patterns", loc="left", fontsize=10)
-    ax.legend(loc="lower right", fontsize=7, framealpha=0.85)
+    place_legend(ax, len(names) > 2, "lower right")
 
 
 def title(h5, config, neurons):
@@ -358,7 +367,8 @@ def draw_capacity(h5):
     neurons = neurons_per_point(h5, config, alpha.size)
     cycle = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     colors = [cycle[g % len(cycle)] for g in range(len(names))]
-    fig, axes = plt.subplots(1, 3, figsize=(17, 5.2), layout="constrained")
+    height = 5.2 if len(names) <= 2 else 5.2 + 0.3 * (2 * len(names) + 3)
+    fig, axes = plt.subplots(1, 3, figsize=(17, height), layout="constrained")
     draw_overlap(axes[0], h5, alpha, names, members, colors)
     draw_success(axes[1], h5, alpha, names, members, colors, config)
     draw_errors(axes[2], h5, alpha, names, members, colors, neurons)
