@@ -1,5 +1,7 @@
 #include "hebbian.hpp"
 
+#include "hopfield/core/matrix_free_couplings.hpp"
+
 #include <algorithm>
 
 namespace hopfield {
@@ -23,6 +25,14 @@ LearningResult HebbianRule::learn(const PatternSet& patterns, const LearningCont
   const auto divisor = scale_ == Scale::neurons ? patterns.neurons() : patterns.count();
   const double scale = 1.0 / static_cast<double>(std::max<Eigen::Index>(divisor, 1));
   LearningResult result;
+  if (context.matrix_free) {
+    const Eigen::MatrixXf x = patterns.representation == Representation::bipolar
+                                  ? patterns.xi
+                                  : (2.0F * patterns.xi.array() - 1.0F).matrix().eval();
+    result.couplings =
+        std::make_unique<MatrixFreeHebbianCouplings>(x, scale, context.self_coupling);
+    return result;
+  }
   result.couplings = make_dense_couplings(hebbian_matrix(patterns, context.self_coupling), scale,
                                           /*integer_valued=*/true, context.precision);
   return result;

@@ -23,6 +23,8 @@ class HebbianRule final : public LearningRule {
   /// Integer couplings M with scale 1/N (or 1/P), so that raw fields are exact.
   [[nodiscard]] LearningResult learn(const PatternSet& patterns, const LearningContext& context,
                                      RandomStream& rng) const override;
+  /// With LearningContext::matrix_free the couplings are MatrixFreeHebbianCouplings.
+  [[nodiscard]] bool supports_matrix_free() const override { return true; }
 
   static config::ModuleDoc doc();
   static std::unique_ptr<LearningRule> make(const config::Params& params);

@@ -24,6 +24,17 @@ double overlap(const PatternSet& patterns, Eigen::Index mu, const State& s) {
                      std::to_string(patterns.count()));
   }
   const Representation r = patterns.representation;
+  if (patterns.biased()) {
+    // Normalised overlap for activity a, on the 0/1 images (DESIGN.md §2).
+    const double a = patterns.activity;
+    double sum = 0.0;
+    for (Eigen::Index i = 0; i < s.size(); ++i) {
+      const double xi01 = 0.5 * (static_cast<double>(to_bipolar(patterns.xi(mu, i), r)) + 1.0);
+      const double s01 = 0.5 * (static_cast<double>(to_bipolar(s(i), r)) + 1.0);
+      sum += (xi01 - a) * s01;
+    }
+    return sum / (static_cast<double>(s.size()) * a * (1.0 - a));
+  }
   double sum = 0.0;
   for (Eigen::Index i = 0; i < s.size(); ++i) {
     sum += static_cast<double>(to_bipolar(patterns.xi(mu, i), r)) *

@@ -40,8 +40,8 @@ std::vector<ParamSpec> network_schema() {
                          "keep the diagonal w_ii of the learned couplings; energy descent under "
                          "asynchronous updates is then not guaranteed"),
       ParamSpec::choice("storage", "auto", {"auto", "dense"},
-                        "coupling storage; auto picks dense for now (integer, matrix_free and "
-                        "sparse storages are planned)"),
+                        "coupling storage; auto picks dense (the dilution noise switches to "
+                        "sparse storage at low c)"),
       ParamSpec::choice("precision", "float32", {"float32", "float64"},
                         "floating-point type of the stored couplings"),
   };
@@ -77,12 +77,33 @@ Eigen::VectorXd to_vector(const std::vector<double>& v) {
   return Eigen::Map<const Eigen::VectorXd>(v.data(), static_cast<Eigen::Index>(v.size()));
 }
 
-void check_memory(Eigen::Index n, Eigen::Index p, Precision precision, const Node& where) {
+/// The first weight-stage noise module, or null.
+const Noise* first_weight_noise(const Model& model) {
+  for (const auto& z : model.noise)
+    if (z->stage() == NoiseStage::weights) return z.get();
+  return nullptr;
+}
+
+/// True when the first weight-stage module dilutes into sparse storage and the rule can hand
+/// it matrix-free couplings, so no N×N matrix is ever formed.
+bool sparse_path(const Model& model) {
+  const Noise* first = first_weight_noise(model);
+  return first != nullptr && first->sparse_entries(model.network.neurons) > 0.0 &&
+         model.learning->supports_matrix_free();
+}
+
+/// entries: stored couplings when the trial never forms an N×N matrix, else 0 (dense).
+void check_memory(Eigen::Index n, Eigen::Index p, Precision precision, double entries,
+                  const Node& where) {
   const double bytes_per = precision == Precision::float32 ? 4.0 : 8.0;
   // Dense couplings plus the float64 matrix the learning rules build them from, plus the
-  // patterns (float32) and their float64 images used by the rules.
-  const double need = static_cast<double>(n) * static_cast<double>(n) * (bytes_per + 8.0) +
-                      static_cast<double>(n) * static_cast<double>(p) * 12.0;
+  // patterns (float32) and their float64 images used by the rules. Sparse: float32 values and
+  // int32 indices twice (rows and columns), the float64 triplets they are built from, and the
+  // patterns.
+  const double couplings =
+      entries > 0.0 ? entries * (8.0 + 8.0 + 16.0 + 16.0)
+                    : static_cast<double>(n) * static_cast<double>(n) * (bytes_per + 8.0);
+  const double need = couplings + static_cast<double>(n) * static_cast<double>(p) * 12.0;
   const double pages = static_cast<double>(sysconf(_SC_PHYS_PAGES));
   const double page = static_cast<double>(sysconf(_SC_PAGE_SIZE));
   const double have = pages * page;
@@ -191,7 +212,11 @@ Model build_model(const Node& root, const config::Registry& registry, std::uint6
   if (p < 1)
     root.at("patterns")
         .fail("gives no patterns for a network of " + std::to_string(n) + " neurons");
-  check_memory(n, p, model.network.precision,
+  double entries = 0.0;
+  for (const auto& z : model.noise)
+    if (z->stage() == NoiseStage::weights) (void)z->sparse_entries(n);  // checks sizes
+  if (sparse_path(model)) entries = first_weight_noise(model)->sparse_entries(n);
+  check_memory(n, p, model.network.precision, entries,
                np.has("neurons") ? net.at("neurons") : root.at("patterns"));
   model.network.threshold = broadcast(np.reals("threshold"), n, net.at("threshold"));
   model.network.bias = broadcast(np.reals("bias"), n, net.at("bias"));
@@ -206,7 +231,7 @@ Trial build_trial(const Model& model, std::uint64_t trial) {
   t.patterns = model.patterns->generate({n, model.network.representation}, pattern_rng);
 
   RandomStream learning_rng(model.seed, Purpose::learning, 0, trial, 0);
-  LearningContext context{model.network.precision, model.network.self_coupling};
+  LearningContext context{model.network.precision, model.network.self_coupling, sparse_path(model)};
   LearningResult learned = model.learning->learn(t.patterns, context, learning_rng);
   t.learning_converged = learned.converged;
   t.min_stability = learned.min_stability;
@@ -216,11 +241,12 @@ Trial build_trial(const Model& model, std::uint64_t trial) {
     return z->stage() == NoiseStage::weights;
   });
   if (any_weight_noise) {
-    Eigen::MatrixXd w = couplings->dense();
+    // Each module maps couplings to couplings (dense through perturb(), sparse through
+    // perturb_sparse(), dilution possibly into sparse storage), in list order, on one stream.
     RandomStream weight_rng(model.seed, Purpose::weight_noise, 0, trial, 0);
     for (const auto& z : model.noise)
-      if (z->stage() == NoiseStage::weights) z->perturb(w, weight_rng);
-    couplings = make_dense_couplings(w, 1.0, false, model.network.precision);
+      if (z->stage() == NoiseStage::weights)
+        couplings = z->transform(std::move(couplings), model.network.precision, weight_rng);
   }
 
   t.network.couplings = std::move(couplings);

@@ -26,4 +26,21 @@ void Noise::perturb(Eigen::MatrixXd& /*w*/, RandomStream& /*rng*/) const {
               std::string(to_string(stage())) + "')");
 }
 
+void Noise::perturb_sparse(SparseWeights& /*w*/, RandomStream& /*rng*/) const {
+  throw Error("noise module does not act on sparse couplings (it acts at stage '" +
+              std::string(to_string(stage())) + "')");
+}
+
+std::shared_ptr<const Couplings> Noise::transform(std::shared_ptr<const Couplings> w,
+                                                  Precision precision, RandomStream& rng) const {
+  if (const auto* sparse = dynamic_cast<const SparseCouplings*>(w.get())) {
+    SparseWeights m = sparse->weights();
+    perturb_sparse(m, rng);
+    return make_sparse_couplings(m, 1.0, false);
+  }
+  Eigen::MatrixXd m = w->dense();
+  perturb(m, rng);
+  return make_dense_couplings(m, 1.0, false, precision);
+}
+
 }  // namespace hopfield

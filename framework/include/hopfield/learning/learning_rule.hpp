@@ -14,6 +14,9 @@ namespace hopfield {
 struct LearningContext {
   Precision precision = Precision::float32;
   bool self_coupling = false;  ///< keep the diagonal w_ii (energy descent is then not promised)
+  /// The caller reads only fields and single entries (e.g. to dilute a large network), so a rule
+  /// that supports_matrix_free() may return couplings that never form the N×N matrix.
+  bool matrix_free = false;
 };
 
 struct LearningResult {
@@ -29,6 +32,8 @@ class LearningRule {
   [[nodiscard]] virtual LearningResult learn(const PatternSet& patterns,
                                              const LearningContext& context,
                                              RandomStream& rng) const = 0;
+  /// True when learn() honours LearningContext::matrix_free (O(NP) memory instead of O(N²)).
+  [[nodiscard]] virtual bool supports_matrix_free() const { return false; }
 };
 
 }  // namespace hopfield

@@ -7,7 +7,9 @@
 
 #include <Eigen/Core>
 
+#include <cmath>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace hopfield {
@@ -20,11 +22,17 @@ struct PatternSet {
   std::vector<int> shape;
   /// Optional class label per pattern; empty if none.
   std::vector<int> labels;
+  /// Activity a (fraction of active neurons, 0/1 picture) of a biased or sparse ensemble; NaN for
+  /// unbiased ensembles. When set, overlaps use the normalised form Σ_i (ξ_i − a) s_i / (N a(1−a))
+  /// (DESIGN.md §2).
+  double activity = std::numeric_limits<double>::quiet_NaN();
 
   [[nodiscard]] Eigen::Index count() const { return xi.rows(); }
   [[nodiscard]] Eigen::Index neurons() const { return xi.cols(); }
   /// Pattern μ as a state (column vector).
   [[nodiscard]] State pattern(Eigen::Index mu) const { return xi.row(mu).transpose(); }
+  /// True when the set carries an activity (overlaps are then normalised).
+  [[nodiscard]] bool biased() const { return !std::isnan(activity); }
 };
 
 /// What a pattern source needs to know about the network and the trial.
