@@ -3,6 +3,7 @@
 
 #include "hopfield/experiments/attractors.hpp"
 #include "hopfield/experiments/capacity.hpp"
+#include "hopfield/experiments/optimise.hpp"
 #include "hopfield/experiments/recall.hpp"
 #include "hopfield/experiments/thermal.hpp"
 #include "hopfield/io/modules.hpp"
@@ -21,6 +22,7 @@ void register_experiments(config::Registry& registry) {
   register_capacity(registry);
   register_thermal(registry);
   register_attractors(registry);
+  register_optimise(registry);
 }
 
 std::unique_ptr<config::Registry> make_registry() {

@@ -17,6 +17,16 @@ std::string_view to_string(StopReason reason) {
       return "sweeps";
     case StopReason::max_sweeps:
       return "max_sweeps";
+    case StopReason::t_end:
+      return "t_end";
+    case StopReason::small_derivative:
+      return "small_derivative";
+    case StopReason::saturated:
+      return "saturated";
+    case StopReason::decoded_stable:
+      return "decoded_stable";
+    case StopReason::max_steps:
+      return "max_steps";
   }
   return "unknown";
 }

@@ -2,6 +2,7 @@
 // `glauber` and `metropolis` finite-temperature dynamics (Glauber 1963; Metropolis et al. 1953).
 #include "hopfield/dynamics/modules.hpp"
 
+#include "hopfield/dynamics/continuous/continuous_dynamics.hpp"
 #include "hopfield/dynamics/discrete/discrete_dynamics.hpp"
 #include "hopfield/dynamics/discrete/stochastic_dynamics.hpp"
 
@@ -130,6 +131,108 @@ constexpr const char* stochastic_common_notes =
     "(same order, same draws, same ties) when w_ii = 0. For non-symmetric couplings the same "
     "local rule is applied but there is no energy and no Boltzmann distribution.";
 
+std::vector<ParamSpec> continuous_params() {
+  return {
+      ParamSpec::section(
+          "activation",
+          {ParamSpec::choice("type", "tanh", {"tanh", "logistic", "piecewise_linear"},
+                             "g: tanh v = tanh(βu) ∈ (−1,1) (bipolar networks); logistic v = "
+                             "½(1 + tanh(βu)) ∈ (0,1) (binary networks; Hopfield–Tank's "
+                             "½(1 + tanh(u/u₀)) is β = 1/u₀); piecewise_linear v = clamp(βu, −1, "
+                             "1) (bipolar)"),
+           ParamSpec::real("gain", "1.0",
+                           "gain β (the slope of g at u = 0 is β, or β/2 "
+                           "for logistic)")
+               .above(0)},
+          "the activation v = g(u) and its gain β; it fixes the output range, which must match "
+          "network.representation"),
+      ParamSpec::section(
+          "gain_schedule",
+          {ParamSpec::real("from", "1.0", "gain β at t = 0").above(0),
+           ParamSpec::real("to", "1.0", "gain β from t = over on").above(0),
+           ParamSpec::real("over", "0.0",
+                           "time over which β goes linearly from `from` to `to` (gain "
+                           "annealing); 0 keeps activation.gain throughout")
+               .at_least(0)},
+          "optional gain annealing; replaces activation.gain when over > 0"),
+      ParamSpec::choice("integrator", "dopri5",
+                        {"euler", "rk4", "dopri5", "cash_karp", "rosenbrock2"},
+                        "Boost.Odeint method: euler and rk4 take fixed steps dt; dopri5 "
+                        "(Dormand–Prince 5(4)) and cash_karp (Cash–Karp 5(4)) adapt the step to "
+                        "abs_tol/rel_tol; rosenbrock2 (ROS2, Verwer et al. 1999) is an adaptive "
+                        "L-stable linearly implicit method "
+                        "for stiff (high-gain) networks, using the Jacobian W·diag(g′) − I/τ "
+                        "(dense LU, O(N³) per step: for N up to a few hundred). Boost 1.74's "
+                        "rosenbrock4 needs uBLAS, which does not compile as C++20"),
+      ParamSpec::real("dt", "0.01", "step of euler/rk4; first trial step of adaptive methods")
+          .above(0),
+      ParamSpec::real("abs_tol", "1e-6", "absolute error tolerance per step (adaptive methods)")
+          .above(0),
+      ParamSpec::real("rel_tol", "1e-6", "relative error tolerance per step (adaptive methods)")
+          .above(0),
+      ParamSpec::real("tau", "1.0", "time constant τ of the leak −u/τ").above(0),
+      ParamSpec::real("t_end", "50.0", "integration ends at this time at the latest").above(0),
+      ParamSpec::real("tol", "1e-6",
+                      "stop (reason small_derivative) when max_i |du_i/dt| < tol at a check; 0 "
+                      "disables")
+          .at_least(0),
+      ParamSpec::real("saturation", "0.0",
+                      "stop (reason saturated) when every output is within this distance of a "
+                      "rail of g; 0 disables")
+          .range(0, 0.5),
+      ParamSpec::real("stable_window", "0.0",
+                      "stop (reason decoded_stable) when the decoded state (sign(v) or v > ½) "
+                      "has not changed for this long; 0 disables")
+          .at_least(0),
+      ParamSpec::real("record_every", "0.1",
+                      "time between checks of the stop conditions and recorded energies")
+          .above(0),
+      ParamSpec::real("initial_output", "0.5",
+                      "a cue s starts at v(0) = a·s on the bipolar scale (v(0) = ½ + a(s − ½) "
+                      "for logistic), u(0) = g⁻¹(v(0))")
+          .range(0, 1)
+          .below(1),
+      ParamSpec::integer("max_steps", "10000000",
+                         "most integration steps; the run then ends with reason max_steps")
+          .at_least(1),
+      ParamSpec::module_list("noise", "noise", "[]",
+                             "dynamics-stage noise: [{type: gaussian_current, sigma}] (requires "
+                             "integrator: euler, which becomes Euler–Maruyama)"),
+  };
+}
+
+std::unique_ptr<Dynamics> make_continuous(const Params& p) {
+  ContinuousOptions o;
+  const Params act(p.at("activation"));
+  o.activation = parse_activation(act.text("type"));
+  o.gain = act.real("gain");
+  const Params sched(p.at("gain_schedule"));
+  o.schedule = {sched.real("from"), sched.real("to"), sched.real("over")};
+  o.integrator = parse_integrator(p.text("integrator"));
+  o.dt = p.real("dt");
+  o.abs_tol = p.real("abs_tol");
+  o.rel_tol = p.real("rel_tol");
+  o.tau = p.real("tau");
+  o.t_end = p.real("t_end");
+  o.tol = p.real("tol");
+  o.saturation = p.real("saturation");
+  o.stable_window = p.real("stable_window");
+  o.record_every = p.real("record_every");
+  o.max_steps = p.integer("max_steps");
+  for (const auto& item : p.at("noise").items()) {
+    if (item.at("type").text() != "gaussian_current")
+      item.fail("continuous dynamics take only dynamics-stage noise (gaussian_current), not '" +
+                item.at("type").text() + "'");
+    o.noise_sigma += Params(item).real("sigma");
+  }
+  if (o.noise_sigma > 0.0 && o.integrator != Integrator::euler)
+    p.fail("integrator",
+           "gaussian_current noise needs integrator: euler (Euler–Maruyama); "
+           "the deterministic Runge–Kutta methods do not integrate SDEs");
+  if (o.record_every > o.t_end) p.fail("record_every", "is longer than t_end");
+  return std::make_unique<ContinuousDynamics>(o, p.real("initial_output"));
+}
+
 }  // namespace
 
 void register_dynamics_modules(config::Registry& registry) {
@@ -207,6 +310,27 @@ void register_dynamics_modules(config::Registry& registry) {
       [](const Params& p) -> std::unique_ptr<Dynamics> {
         return std::make_unique<StochasticDynamics>(parse_stochastic(p), Acceptance::metropolis);
       });
+
+  family.add(
+      config::ModuleDoc{
+          .family = "dynamics",
+          .name = "continuous",
+          .help = "Graded-response dynamics du/dt = −u/τ + Wv + I − θ, v = g(u), integrated "
+                  "with Boost.Odeint until a stop condition.",
+          .params = continuous_params(),
+          .notes =
+              "Hopfield (1984), Eq. 5. The bias I is added and the threshold θ subtracted, as in "
+              "the discrete field (the source material's `+ θ` is our `bias`). The energy is the "
+              "Lyapunov function E = −½ vᵀWv + (θ − I)ᵀv + (1/τ) Σ_i ∫ g⁻¹(x) dx (Hopfield 1984, "
+              "Eq. 7, closed forms for each activation), which never increases for symmetric W; "
+              "without the leak integral it can increase. Stop conditions are checked every "
+              "record_every: reason t_end, small_derivative, saturated, decoded_stable or "
+              "max_steps; `converged` is true for the middle three. `sweeps` counts accepted "
+              "integration steps. The final state is decoded as sign(v) (tanh, "
+              "piecewise_linear) or v > ½ (logistic), so the overlap measures apply unchanged. "
+              "NaN or Inf in u raises a numerical error naming the time and the neuron.",
+      },
+      &make_continuous);
 }
 
 }  // namespace hopfield

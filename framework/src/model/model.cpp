@@ -5,6 +5,7 @@
 #include "hopfield/learning/modules.hpp"
 #include "hopfield/measure/modules.hpp"
 #include "hopfield/noise/modules.hpp"
+#include "hopfield/optimisation/modules.hpp"
 #include "hopfield/patterns/modules.hpp"
 #include "hopfield/sweep/sweep.hpp"
 
@@ -129,7 +130,9 @@ std::vector<ParamSpec> top_level_schema() {
                          "by (point, trial, item)")
           .range(0, 9.0e18),
       ParamSpec::section("network", network_schema(), "the network: size, states, thresholds"),
-      ParamSpec::module("patterns", "patterns", "", "the stored patterns ξ^μ"),
+      ParamSpec::module("patterns", "patterns", "",
+                        "the stored patterns ξ^μ (required except for experiment: optimise)")
+          .make_optional(),
       ParamSpec::module("learning", "learning", "hebbian", "the learning rule W(ξ)"),
       ParamSpec::module_list("noise", "noise", "[]",
                              "noise modules, each applied at its stage (weights, probe, dynamics)"),
@@ -185,16 +188,37 @@ Model build_model(const Node& root, const config::Registry& registry, std::uint6
   model.network.precision =
       np.text("precision") == "float64" ? Precision::float64 : Precision::float32;
 
-  model.patterns = registry.family<PatternSource>("patterns").make(root.at("patterns"));
+  const bool optimise = root.at("experiment").at("type").text() == "optimise";
+  if (!root.has("patterns") && !optimise)
+    root.fail("missing required key 'patterns' (the stored patterns ξ^μ)");
+  if (root.has("patterns"))
+    model.patterns = registry.family<PatternSource>("patterns").make(root.at("patterns"));
   model.learning = registry.family<LearningRule>("learning").make(root.at("learning"));
   for (const auto& item : root.at("noise").items())
     model.noise.push_back(registry.family<Noise>("noise").make(item));
   model.dynamics = registry.family<Dynamics>("dynamics").make(root.at("dynamics"));
+  for (const auto& item : root.at("noise").items())
+    if (item.at("type").text() == "gaussian_current")
+      item.fail(
+          "gaussian_current acts during the dynamics: list it under dynamics.noise of a "
+          "continuous dynamics");
+  if (const Node& dyn = root.at("dynamics"); !optimise && dyn.at("type").text() == "continuous") {
+    // The activation fixes the output range (DESIGN.md §2); it must match the representation.
+    const Node& act = dyn.at("activation").at("type");
+    const bool binary_range = act.text() == "logistic";
+    const bool binary = model.network.representation == Representation::binary;
+    if (binary_range != binary)
+      act.fail("activation '" + act.text() + "' has outputs in " +
+               (binary_range ? "(0, 1)" : "(−1, 1)") + " but network.representation is " +
+               std::string(to_string(model.network.representation)) + " (use " +
+               (binary ? "logistic" : "tanh or piecewise_linear") + ")");
+  }
   for (const auto& item : root.at("measure").items()) {
     model.measures.push_back(registry.family<Measure>("measure").make(item));
     model.measure_names.push_back(item.at("type").text());
   }
 
+  if (!model.patterns) return model;  // optimise: the problem fixes the network
   const Eigen::Index fixed = model.patterns->fixed_neurons();
   if (np.has("neurons")) {
     model.network.neurons = static_cast<Eigen::Index>(np.integer("neurons"));
@@ -275,6 +299,8 @@ void register_framework_modules(config::Registry& registry) {
   register_noise_modules(registry);
   register_dynamics_modules(registry);
   register_measure_modules(registry);
+  registry.add_family<Problem>("problem", "optimisation problems encoded as continuous networks");
+  register_optimisation_modules(registry);
 }
 
 }  // namespace hopfield

@@ -4,6 +4,7 @@
 #include "clip_noise.hpp"
 #include "dilution_noise.hpp"
 #include "flip_noise.hpp"
+#include "gaussian_current.hpp"
 #include "gaussian_noise.hpp"
 #include "mask_noise.hpp"
 #include "quantise_noise.hpp"
@@ -21,6 +22,7 @@ void register_noise_modules(config::Registry& registry) {
   family.add(DilutionNoise::doc(), &DilutionNoise::make);
   family.add(QuantiseNoise::doc(), &QuantiseNoise::make);
   family.add(ClipNoise::doc(), &ClipNoise::make);
+  family.add(GaussianCurrentNoise::doc(), &GaussianCurrentNoise::make);
 }
 
 }  // namespace hopfield

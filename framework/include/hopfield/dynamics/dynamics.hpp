@@ -19,6 +19,11 @@ enum class StopReason {
   energy_unchanged,  ///< the tutorial's rule: energy equal after one sweep
   sweeps,            ///< the requested number of sweeps was done (stop: sweeps)
   max_sweeps,        ///< gave up at max_sweeps without converging
+  t_end,             ///< continuous: reached t_end
+  small_derivative,  ///< continuous: max|du/dt| fell below tol
+  saturated,         ///< continuous: every output within `saturation` of a rail
+  decoded_stable,    ///< continuous: the decoded state was unchanged for stable_window
+  max_steps,         ///< continuous: gave up after max_steps integration steps
 };
 
 std::string_view to_string(StopReason reason);
@@ -32,6 +37,8 @@ struct DynamicsResult {
   std::int64_t flips = 0;            ///< neurons that changed in total
   double energy = 0.0;               ///< final energy
   std::vector<double> energy_trace;  ///< energy of the initial state and after every sweep
+  double time = 0.0;                 ///< continuous: integration time reached
+  std::int64_t rhs_evaluations = 0;  ///< continuous: right-hand-side evaluations
 };
 
 /// What a dynamics shows an observer after a sweep. The references are valid only during the
