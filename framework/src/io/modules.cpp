@@ -17,6 +17,7 @@ void register_io_modules(config::Registry& registry) {
   family.add(IdxPatterns::doc(), &IdxPatterns::make);
   family.add(PbmPatterns::doc(), &PbmPatterns::make);
   family.add(Hdf5Patterns::doc(), &Hdf5Patterns::make);
+  if (!registry.has_family("problem")) return;  // a registry without optimisation problems
   registry.family<Problem>("problem").add(tsp_problem_doc(), [](const config::Params& p) {
     std::optional<TspData> data;
     if (p.has("file")) {

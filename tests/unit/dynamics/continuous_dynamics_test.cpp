@@ -154,7 +154,8 @@ TEST_CASE("the Lyapunov energy never increases along dopri5 trajectories for sym
       o.abs_tol = o.rel_tol = 1e-8;
       RandomStream rng(1, Purpose::dynamics, 0, trial, 0);
       const ContinuousResult r = ContinuousDynamics(o, 0.5).integrate(net, u0, rng);
-      REQUIRE(r.energy_trace.size() > 100);
+      // Records fall on the first accepted step after each multiple of record_every.
+      REQUIRE(r.energy_trace.size() > 50);
       double worst = 0.0;
       for (std::size_t k = 1; k < r.energy_trace.size(); ++k)
         worst = std::max(worst, r.energy_trace[k] - r.energy_trace[k - 1]);
