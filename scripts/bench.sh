@@ -5,8 +5,8 @@
 # Usage: scripts/bench.sh [CONFIG]   (default configs/examples/capacity_hebbian.yaml)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh release
-bin=build/release/experiments/hopfield
+scripts/setup.sh "${HOPFIELD_PRESET:-release}" >&2
+bin="build/${HOPFIELD_PRESET:-release}/experiments/hopfield"
 config="${1:-configs/examples/capacity_hebbian.yaml}"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT

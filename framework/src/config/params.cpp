@@ -1,8 +1,8 @@
 // Parameter schemas and checked access (see hopfield/config/params.hpp).
 #include "hopfield/config/params.hpp"
 
-#include <cmath>
 #include <charconv>
+#include <cmath>
 
 namespace hopfield::config {
 
@@ -38,8 +38,10 @@ bool in_range(double v, const ParamSpec& s) {
 }
 
 void check_number(const Node& value, const ParamSpec& spec, double v) {
-  if (std::isnan(v)) value.fail("NaN is not allowed; expected a number in " + spec.describe_range());
-  if (std::isinf(v)) value.fail("infinity is not allowed; expected a number in " + spec.describe_range());
+  if (std::isnan(v))
+    value.fail("NaN is not allowed; expected a number in " + spec.describe_range());
+  if (std::isinf(v))
+    value.fail("infinity is not allowed; expected a number in " + spec.describe_range());
   if (!in_range(v, spec))
     value.fail("value " + value.text() + " is out of range; allowed: " + spec.describe_range());
 }
@@ -212,10 +214,18 @@ bool Params::has(std::string_view key) const {
   return n != nullptr && !n->is_null();
 }
 
-std::int64_t Params::integer(std::string_view key) const { return at(key).as_integer(); }
-double Params::real(std::string_view key) const { return at(key).as_real(); }
-bool Params::flag(std::string_view key) const { return at(key).as_bool(); }
-const std::string& Params::text(std::string_view key) const { return at(key).text(); }
+std::int64_t Params::integer(std::string_view key) const {
+  return at(key).as_integer();
+}
+double Params::real(std::string_view key) const {
+  return at(key).as_real();
+}
+bool Params::flag(std::string_view key) const {
+  return at(key).as_bool();
+}
+const std::string& Params::text(std::string_view key) const {
+  return at(key).text();
+}
 
 std::vector<double> Params::reals(std::string_view key) const {
   const Node& n = at(key);

@@ -28,8 +28,8 @@ Node parse_default(const std::string& text, const Location& where) {
     std::size_t start = 0;
     while (!inner.empty() && start <= inner.size()) {
       const auto comma = inner.find(',', start);
-      const auto item = trim(inner.substr(start, comma == std::string::npos ? std::string::npos
-                                                                            : comma - start));
+      const auto item =
+          trim(inner.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
       if (!item.empty()) seq.push_back(Node::make_scalar(item, where));
       if (comma == std::string::npos) break;
       start = comma + 1;

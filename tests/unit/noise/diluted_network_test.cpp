@@ -2,8 +2,8 @@
 // with K = 50 inputs each, built through the model path: validation must not refuse it for
 // memory, the couplings must be sparse and never dense, and a cue is recalled.
 #include "hopfield/config/registry.hpp"
-#include "hopfield/experiments/experiment.hpp"
 #include "hopfield/core/sparse_couplings.hpp"
+#include "hopfield/experiments/experiment.hpp"
 #include "hopfield/io/yaml_loader.hpp"
 #include "hopfield/measure/overlap.hpp"
 #include "hopfield/model/model.hpp"

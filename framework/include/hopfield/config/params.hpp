@@ -15,16 +15,16 @@
 namespace hopfield::config {
 
 enum class ParamKind {
-  integer,    ///< whole number
-  real,       ///< finite floating-point number
-  boolean,    ///< true / false
-  choice,     ///< one of a fixed set of words
-  text,       ///< free text (file paths, names)
-  real_list,  ///< a number or a list of numbers
-  module,     ///< a nested module of another family ({type: name, ...} or a bare name)
+  integer,      ///< whole number
+  real,         ///< finite floating-point number
+  boolean,      ///< true / false
+  choice,       ///< one of a fixed set of words
+  text,         ///< free text (file paths, names)
+  real_list,    ///< a number or a list of numbers
+  module,       ///< a nested module of another family ({type: name, ...} or a bare name)
   module_list,  ///< a list of modules of another family (a single module is a list of one)
-  section,    ///< a nested mapping with its own schema (`fields`)
-  any,        ///< any YAML value; the module validates it itself
+  section,      ///< a nested mapping with its own schema (`fields`)
+  any,          ///< any YAML value; the module validates it itself
 };
 
 struct ParamSpec {
@@ -49,18 +49,17 @@ struct ParamSpec {
                           std::string help);
   static ParamSpec text(std::string name, std::string def, std::string help);
   static ParamSpec real_list(std::string name, std::string def, std::string help);
-  static ParamSpec module(std::string name, std::string family, std::string def,
-                          std::string help);
+  static ParamSpec module(std::string name, std::string family, std::string def, std::string help);
   static ParamSpec module_list(std::string name, std::string family, std::string def,
                                std::string help);
   static ParamSpec section(std::string name, std::vector<ParamSpec> fields, std::string help);
   static ParamSpec any(std::string name, std::string help);
   ParamSpec& range(double lo, double hi);
-  ParamSpec& above(double lo);          ///< lo < value
-  ParamSpec& at_least(double lo);       ///< lo <= value
-  ParamSpec& at_most(double hi);        ///< value <= hi
-  ParamSpec& below(double hi);          ///< value < hi
-  ParamSpec& make_optional();           ///< may be absent (no default)
+  ParamSpec& above(double lo);     ///< lo < value
+  ParamSpec& at_least(double lo);  ///< lo <= value
+  ParamSpec& at_most(double hi);   ///< value <= hi
+  ParamSpec& below(double hi);     ///< value < hi
+  ParamSpec& make_optional();      ///< may be absent (no default)
   [[nodiscard]] bool required() const { return default_text.empty() && !optional; }
   /// "[0, 1]", "(0, inf)", "one of: a, b" … for messages and docs.
   [[nodiscard]] std::string describe_range() const;

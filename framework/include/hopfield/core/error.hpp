@@ -54,11 +54,11 @@ class IoError : public Error {
 }  // namespace hopfield
 
 #ifndef NDEBUG
-#define HOPFIELD_ASSERT(cond)                                                              \
-  do {                                                                                     \
-    if (!(cond))                                                                           \
-      throw ::hopfield::Error(std::string("internal assertion failed: " #cond " at ") +    \
-                              __FILE__ + ":" + std::to_string(__LINE__));                  \
+#define HOPFIELD_ASSERT(cond)                                                                      \
+  do {                                                                                             \
+    if (!(cond))                                                                                   \
+      throw ::hopfield::Error(std::string("internal assertion failed: " #cond " at ") + __FILE__ + \
+                              ":" + std::to_string(__LINE__));                                     \
   } while (false)
 #else
 #define HOPFIELD_ASSERT(cond) \

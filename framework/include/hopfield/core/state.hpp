@@ -22,8 +22,12 @@ using State = Eigen::VectorXf;
 using StateBatch = Eigen::MatrixXf;
 
 /// The "on" and "off" values of a representation.
-inline float on_value(Representation) { return 1.0F; }
-inline float off_value(Representation r) { return r == Representation::bipolar ? -1.0F : 0.0F; }
+inline float on_value(Representation) {
+  return 1.0F;
+}
+inline float off_value(Representation r) {
+  return r == Representation::bipolar ? -1.0F : 0.0F;
+}
 
 /// Bipolar image of a state value: +1 for on, −1 for off (2s−1 for binary).
 inline float to_bipolar(float s, Representation r) {

@@ -1,4 +1,5 @@
-// Registration of the built-in measure modules (overlap, max_overlap, hamming, energy, energy_trace, sweeps, converged, cycle, success) in the "measure" family.
+// Registration of the built-in measure modules (overlap, max_overlap, hamming, energy,
+// energy_trace, sweeps, converged, cycle, success) in the "measure" family.
 #pragma once
 
 #include "hopfield/config/registry.hpp"
