@@ -128,14 +128,14 @@ TaskResult decode_task(std::string_view bytes) {
     if (count > expected || at + count * sizeof(double) > bytes.size())
       throw Error("task record: slice size does not match its shape");
     s.data.resize(count);
-    std::memcpy(s.data.data(), bytes.data() + at, count * sizeof(double));
+    if (count > 0) std::memcpy(s.data.data(), bytes.data() + at, count * sizeof(double));
     at += count * sizeof(double);
     const auto words = take<std::uint64_t>(bytes, at);
     const bool sized = (count == expected && words == 0) || (count == 0 && words == expected);
     if (!sized || at + words * sizeof(std::uint64_t) > bytes.size())
       throw Error("task record: slice size does not match its shape");
     s.words.resize(words);
-    std::memcpy(s.words.data(), bytes.data() + at, words * sizeof(std::uint64_t));
+    if (words > 0) std::memcpy(s.words.data(), bytes.data() + at, words * sizeof(std::uint64_t));
     at += words * sizeof(std::uint64_t);
   }
   if (at != bytes.size()) throw Error("task record: trailing bytes");

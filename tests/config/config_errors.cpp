@@ -210,7 +210,8 @@ TEST_CASE("results are bitwise identical for 1 and 2 threads", "[config][cli][de
     CHECK(x.i8 == y->i8);
     CHECK(x.u64 == y->u64);
     REQUIRE(x.f64.size() == y->f64.size());
-    CHECK(std::memcmp(x.f64.data(), y->f64.data(), x.f64.size() * sizeof(double)) == 0);
+    CHECK((x.f64.empty() ||
+           std::memcmp(x.f64.data(), y->f64.data(), x.f64.size() * sizeof(double)) == 0));
   }
 }
 
@@ -244,7 +245,8 @@ void require_same_results(const fs::path& a_path, const fs::path& b_path) {
     CHECK(x.i64 == y->i64);
     CHECK(x.text == y->text);
     REQUIRE(x.f64.size() == y->f64.size());
-    CHECK(std::memcmp(x.f64.data(), y->f64.data(), x.f64.size() * sizeof(double)) == 0);
+    CHECK((x.f64.empty() ||
+           std::memcmp(x.f64.data(), y->f64.data(), x.f64.size() * sizeof(double)) == 0));
   }
   for (const auto& [name, value] : a.text_attributes) {
     if (name == "created" || name == "config") continue;  // config holds output.path
@@ -336,6 +338,14 @@ TEST_CASE("a resume with a changed config is refused naming the differing keys",
 }
 
 #ifdef HOPFIELD_MPIRUN
+namespace {
+// OpenMPI does not free its own allocations at MPI_Finalize; in sanitizer builds LeakSanitizer
+// would report them as the program's. Leak checking stays on for every other test.
+std::string mpirun() {
+  return "env ASAN_OPTIONS=detect_leaks=0 " + std::string(HOPFIELD_MPIRUN) + " -x ASAN_OPTIONS";
+}
+}  // namespace
+
 TEST_CASE("mpirun -np 2 gives the same datasets as one process", "[config][cli][mpi]") {
   const fs::path dir = scratch("mpi");
   const fs::path cfg = dir / "sweep.yaml";
@@ -344,14 +354,14 @@ TEST_CASE("mpirun -np 2 gives the same datasets as one process", "[config][cli][
   const fs::path two = dir / "two.h5";
   REQUIRE(run_command(binary() + " run " + cfg.string() + " --quiet --threads 2 -o " + one.string())
               .code == 0);
-  const auto r = run_command(std::string(HOPFIELD_MPIRUN) + " -np 2 " + binary() + " run " +
-                             cfg.string() + " --quiet --threads 1 -o " + two.string());
+  const auto r = run_command(mpirun() + " -np 2 " + binary() + " run " + cfg.string() +
+                             " --quiet --threads 1 -o " + two.string());
   INFO(r.output);
   REQUIRE(r.code == 0);
   require_same_results(one, two);
   // A refusal on rank 0 (existing file) stops every rank with exit 2.
-  const auto again = run_command(std::string(HOPFIELD_MPIRUN) + " -np 2 " + binary() + " run " +
-                                 cfg.string() + " --quiet -o " + two.string());
+  const auto again = run_command(mpirun() + " -np 2 " + binary() + " run " + cfg.string() +
+                                 " --quiet -o " + two.string());
   CHECK(again.code == 2);
 }
 #endif
