@@ -32,9 +32,18 @@ PatternCount PatternCount::from_params(const config::Params& params) {
     return c;
   }
   const auto& node = params.at("alpha");
-  c.alpha_ = params.real("alpha");
-  c.where_ = node.location();
-  c.path_ = node.path().empty() ? "patterns.alpha" : node.path();
+  return load(params.real("alpha"), node.location(),
+              node.path().empty() ? "patterns.alpha" : node.path());
+}
+
+PatternCount PatternCount::load(double alpha, Location where, std::string path) {
+  if (!(alpha > 0.0) || !std::isfinite(alpha)) {
+    throw Error("pattern load alpha must be a finite number > 0");
+  }
+  PatternCount c;
+  c.alpha_ = alpha;
+  c.where_ = std::move(where);
+  c.path_ = std::move(path);
   return c;
 }
 

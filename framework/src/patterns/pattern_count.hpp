@@ -19,6 +19,9 @@ class PatternCount {
   /// From a validated module mapping; a ConfigError unless exactly one of count / alpha is set.
   static PatternCount from_params(const config::Params& params);
   static PatternCount fixed(Eigen::Index count);
+  /// round(alpha·N) patterns (alpha > 0); `where` and `path` locate the alpha option for the
+  /// ConfigError raised when alpha·N rounds to 0.
+  static PatternCount load(double alpha, Location where = {}, std::string path = "patterns.alpha");
 
   /// P for a network of n neurons; a ConfigError at the alpha option when it rounds to 0.
   [[nodiscard]] Eigen::Index resolve(Eigen::Index neurons) const;

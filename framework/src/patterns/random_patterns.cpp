@@ -7,38 +7,15 @@
 namespace hopfield {
 
 RandomPatterns RandomPatterns::with_count(Eigen::Index count) {
-  if (count < 1) {
-    throw Error("random patterns: count must be at least 1");
-  }
-  RandomPatterns p;
-  p.count_ = count;
-  return p;
+  return RandomPatterns(PatternCount::fixed(count));
 }
 
 RandomPatterns RandomPatterns::with_alpha(double alpha, Location where, std::string path) {
-  if (!(alpha > 0.0) || !std::isfinite(alpha)) {
-    throw Error("random patterns: alpha must be a finite number > 0");
-  }
-  RandomPatterns p;
-  p.alpha_ = alpha;
-  p.where_ = std::move(where);
-  p.path_ = std::move(path);
-  return p;
+  return RandomPatterns(PatternCount::load(alpha, std::move(where), std::move(path)));
 }
 
 Eigen::Index RandomPatterns::count(Eigen::Index neurons) const {
-  if (count_ > 0) {
-    return count_;
-  }
-  const auto p = static_cast<Eigen::Index>(std::llround(alpha_ * static_cast<double>(neurons)));
-  if (p < 1) {
-    std::ostringstream msg;
-    msg << "'" << path_ << "': alpha = " << alpha_
-        << " gives round(alpha*N) = 0 patterns for N = " << neurons
-        << "; use a larger alpha or give count";
-    throw ConfigError(where_, msg.str());
-  }
-  return p;
+  return count_.resolve(neurons);
 }
 
 PatternSet RandomPatterns::generate(const PatternContext& context, RandomStream& rng) const {
@@ -70,20 +47,11 @@ PatternSet RandomPatterns::generate(const PatternContext& context, RandomStream&
 }
 
 config::ModuleDoc RandomPatterns::doc() {
-  using config::ParamSpec;
   return config::ModuleDoc{
       .family = "patterns",
       .name = "random",
       .help = "unbiased random patterns: each neuron on or off with probability 1/2",
-      .params =
-          {
-              ParamSpec::integer("count", "", "number of patterns P (give count or alpha)")
-                  .range(1, 2147483647.0)
-                  .make_optional(),
-              ParamSpec::real("alpha", "", "load: P = round(alpha*N) (give count or alpha)")
-                  .above(0)
-                  .make_optional(),
-          },
+      .params = PatternCount::specs(),
       .notes =
           "Every entry ξ_i^μ is drawn independently, on or off with probability 1/2, in "
           "the network's representation (±1 or 0/1). Exactly one of `count` and `alpha` "
@@ -96,20 +64,7 @@ config::ModuleDoc RandomPatterns::doc() {
 }
 
 std::unique_ptr<PatternSource> RandomPatterns::make(const config::Params& params) {
-  const bool has_count = params.has("count");
-  const bool has_alpha = params.has("alpha");
-  if (has_count && has_alpha) {
-    params.fail("alpha", "give either count or alpha, not both");
-  }
-  if (!has_count && !has_alpha) {
-    params.fail("count", "give the number of patterns, as count or as alpha (P = alpha*N)");
-  }
-  if (has_count) {
-    return std::make_unique<RandomPatterns>(with_count(params.integer("count")));
-  }
-  const auto& node = params.at("alpha");
-  return std::make_unique<RandomPatterns>(with_alpha(
-      params.real("alpha"), node.location(), node.path().empty() ? "patterns.alpha" : node.path()));
+  return std::unique_ptr<PatternSource>(new RandomPatterns(PatternCount::from_params(params)));
 }
 
 }  // namespace hopfield

@@ -5,6 +5,7 @@
 #include "hopfield/config/registry.hpp"
 #include "hopfield/core/error.hpp"
 #include "hopfield/patterns/pattern_set.hpp"
+#include "pattern_count.hpp"
 
 #include <memory>
 #include <string>
@@ -31,11 +32,8 @@ class RandomPatterns final : public PatternSource {
   static std::unique_ptr<PatternSource> make(const config::Params& params);
 
  private:
-  RandomPatterns() = default;
-  Eigen::Index count_ = 0;  ///< 0 when alpha is used
-  double alpha_ = 0.0;
-  Location where_;
-  std::string path_;
+  explicit RandomPatterns(PatternCount count) : count_(std::move(count)) {}
+  PatternCount count_;
 };
 
 }  // namespace hopfield
