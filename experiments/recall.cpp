@@ -2,6 +2,7 @@
 #include "hopfield/experiments/recall.hpp"
 
 #include "hopfield/experiments/parallel.hpp"
+#include "hopfield/experiments/saved_groups.hpp"
 #include "hopfield/experiments/statistics.hpp"
 #include "hopfield/measure/overlap.hpp"
 
@@ -32,15 +33,6 @@ bool wants_trace(const Model& model, const TaskContext& context) {
   if (context.saves("trajectories")) return true;
   return std::any_of(model.measures.begin(), model.measures.end(),
                      [](const auto& m) { return m->needs_energy_trace(); });
-}
-
-/// Rows of states as one (rows, N) slice.
-Slice state_rows(const std::vector<State>& states, Eigen::Index n) {
-  Slice s{{states.size(), static_cast<std::size_t>(n)}, {}};
-  s.data.reserve(states.size() * static_cast<std::size_t>(n));
-  for (const auto& st : states)
-    for (Eigen::Index i = 0; i < n; ++i) s.data.push_back(static_cast<double>(st(i)));
-  return s;
 }
 
 }  // namespace
@@ -86,27 +78,8 @@ std::vector<Column> RecallExperiment::columns(const Model& model,
                     {"probe", "sweep"},
                     "energy of the cue (sweep 0) and after every sweep; NaN-padded",
                     "energy"});
-  if (context.saves("probes")) {
-    cols.push_back({"/probes/target",
-                    DType::i64,
-                    {"probe"},
-                    "index of the stored pattern each probe should recall",
-                    ""});
-    cols.push_back({"/probes/cue", DType::i8, {"probe", "neuron"}, "cue presented", ""});
-    cols.push_back({"/probes/final", DType::i8, {"probe", "neuron"}, "final state", ""});
-  }
-  if (context.saves("patterns"))
-    cols.push_back({"/patterns/xi",
-                    DType::i8,
-                    {"pattern", "neuron"},
-                    "stored patterns in the network's representation",
-                    ""});
-  if (context.saves("couplings"))
-    cols.push_back({"/couplings/w",
-                    DType::f64,
-                    {"row", "column"},
-                    "couplings W (after weight noise), row-major",
-                    ""});
+  add_saved_columns(cols, context, "index of the stored pattern each probe should recall",
+                    "cue presented");
   return cols;
 }
 
@@ -193,25 +166,8 @@ TaskResult RecallExperiment::run_task(const Model& model, std::uint64_t point, s
       std::copy(traces[k].begin(), traces[k].end(), s.data.begin() + k * longest);
     r.slices.push_back(std::move(s));
   }
-  if (context.saves("probes")) {
-    std::vector<double> targets(probes.target.begin(), probes.target.end());
-    r.slices.push_back(Slice::vector(std::move(targets)));
-    r.slices.push_back(state_rows(cues, n));
-    r.slices.push_back(state_rows(finals, n));
-  }
-  if (context.saves("patterns")) {
-    std::vector<State> rows;
-    for (Eigen::Index mu = 0; mu < ps.count(); ++mu) rows.push_back(ps.pattern(mu));
-    r.slices.push_back(state_rows(rows, n));
-  }
-  if (context.saves("couplings")) {
-    const Eigen::MatrixXd w = t.network.couplings->dense();
-    Slice s{{static_cast<std::size_t>(n), static_cast<std::size_t>(n)}, {}};
-    s.data.reserve(s.shape[0] * s.shape[1]);
-    for (Eigen::Index i = 0; i < n; ++i)
-      for (Eigen::Index j = 0; j < n; ++j) s.data.push_back(w(i, j));
-    r.slices.push_back(std::move(s));
-  }
+  const std::vector<double> targets(probes.target.begin(), probes.target.end());
+  add_saved_slices(r, context, t, targets, cues, finals);
   return r;
 }
 

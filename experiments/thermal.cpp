@@ -5,6 +5,7 @@
 #include "hopfield/experiments/thermal.hpp"
 
 #include "hopfield/experiments/parallel.hpp"
+#include "hopfield/experiments/saved_groups.hpp"
 #include "hopfield/experiments/statistics.hpp"
 #include "hopfield/measure/overlap.hpp"
 #include "hopfield/measure/time_average.hpp"
@@ -25,14 +26,6 @@ bool wants_energy_trace(const Model& model, const TaskContext& context) {
   if (context.saves("trajectories")) return true;
   return std::any_of(model.measures.begin(), model.measures.end(),
                      [](const auto& m) { return m->needs_energy_trace(); });
-}
-
-Slice state_rows(const std::vector<State>& states, Eigen::Index n) {
-  Slice s{{states.size(), static_cast<std::size_t>(n)}, {}};
-  s.data.reserve(states.size() * static_cast<std::size_t>(n));
-  for (const auto& st : states)
-    for (Eigen::Index i = 0; i < n; ++i) s.data.push_back(static_cast<double>(st(i)));
-  return s;
 }
 
 /// Rows of unequal length as one NaN-padded (rows, longest) slice.
@@ -142,23 +135,7 @@ std::vector<Column> ThermalExperiment::columns(const Model& model,
                     "overlap with the probe's pattern at the start (sweep 0) and after every "
                     "sweep; NaN-padded",
                     ""});
-  if (context.saves("probes")) {
-    cols.push_back({"/probes/target", DType::i64, {"probe"}, "index of the probe's pattern", ""});
-    cols.push_back({"/probes/cue", DType::i8, {"probe", "neuron"}, "start state", ""});
-    cols.push_back({"/probes/final", DType::i8, {"probe", "neuron"}, "final state", ""});
-  }
-  if (context.saves("patterns"))
-    cols.push_back({"/patterns/xi",
-                    DType::i8,
-                    {"pattern", "neuron"},
-                    "stored patterns in the network's representation",
-                    ""});
-  if (context.saves("couplings"))
-    cols.push_back({"/couplings/w",
-                    DType::f64,
-                    {"row", "column"},
-                    "couplings W (after weight noise), row-major",
-                    ""});
+  add_saved_columns(cols, context, "index of the probe's pattern", "start state");
   return cols;
 }
 
@@ -166,7 +143,6 @@ TaskResult ThermalExperiment::run_task(const Model& model, std::uint64_t point, 
                                        const TaskContext& context) const {
   const Trial t = build_trial(model, trial);
   const PatternSet& ps = t.patterns;
-  const Eigen::Index n = model.network.neurons;
   const Eigen::Index np = spec_.all_probes ? ps.count() : std::min(ps.count(), spec_.probe_count);
   const auto n_probe = static_cast<std::size_t>(np);
 
@@ -247,26 +223,9 @@ TaskResult ThermalExperiment::run_task(const Model& model, std::uint64_t point, 
     for (std::size_t k = 0; k < n_probe; ++k) rows[k] = std::move(series[k].overlap_trace);
     r.slices.push_back(padded_rows(rows));
   }
-  if (context.saves("probes")) {
-    std::vector<double> targets(n_probe);
-    for (std::size_t k = 0; k < n_probe; ++k) targets[k] = static_cast<double>(k);
-    r.slices.push_back(Slice::vector(std::move(targets)));
-    r.slices.push_back(state_rows(starts, n));
-    r.slices.push_back(state_rows(finals, n));
-  }
-  if (context.saves("patterns")) {
-    std::vector<State> rows;
-    for (Eigen::Index mu = 0; mu < ps.count(); ++mu) rows.push_back(ps.pattern(mu));
-    r.slices.push_back(state_rows(rows, n));
-  }
-  if (context.saves("couplings")) {
-    const Eigen::MatrixXd w = t.network.couplings->dense();
-    Slice s{{static_cast<std::size_t>(n), static_cast<std::size_t>(n)}, {}};
-    s.data.reserve(s.shape[0] * s.shape[1]);
-    for (Eigen::Index i = 0; i < n; ++i)
-      for (Eigen::Index j = 0; j < n; ++j) s.data.push_back(w(i, j));
-    r.slices.push_back(std::move(s));
-  }
+  std::vector<double> targets(n_probe);
+  for (std::size_t k = 0; k < n_probe; ++k) targets[k] = static_cast<double>(k);
+  add_saved_slices(r, context, t, targets, starts, finals);
   return r;
 }
 
