@@ -13,6 +13,10 @@ packages=(
   python3 python3-h5py python3-numpy python3-matplotlib
   dataset-fashion-mnist libopenmpi-dev openmpi-bin
 )
+# The benchmark suite's numpy reference must run on an optimised BLAS (scripts/bench.sh).
+if [ "$preset" = bench ]; then
+  packages+=(libopenblas0-pthread python3-threadpoolctl time)
+fi
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
