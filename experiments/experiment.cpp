@@ -2,6 +2,7 @@
 #include "hopfield/experiments/experiment.hpp"
 
 #include "hopfield/experiments/attractors.hpp"
+#include "hopfield/experiments/basins.hpp"
 #include "hopfield/experiments/capacity.hpp"
 #include "hopfield/experiments/optimise.hpp"
 #include "hopfield/experiments/recall.hpp"
@@ -22,6 +23,7 @@ void register_experiments(config::Registry& registry) {
   register_capacity(registry);
   register_thermal(registry);
   register_attractors(registry);
+  register_basins(registry);
   register_optimise(registry);
 }
 

@@ -280,12 +280,27 @@ Trial build_trial(const Model& model, std::uint64_t trial) {
   return t;
 }
 
-State make_cue(const Model& model, const State& clean, std::uint64_t trial, std::uint64_t probe) {
+namespace {
+
+State corrupted_cue(const Model& model, const State& clean, std::uint64_t trial,
+                    std::uint64_t probe, const Noise* extra) {
   State cue = clean;
   RandomStream rng(model.seed, Purpose::cue_noise, 0, trial, probe);
   for (const auto& z : model.noise)
     if (z->stage() == NoiseStage::probe) z->corrupt(cue, model.network.representation, rng);
+  if (extra != nullptr) extra->corrupt(cue, model.network.representation, rng);
   return cue;
+}
+
+}  // namespace
+
+State make_cue(const Model& model, const State& clean, std::uint64_t trial, std::uint64_t probe) {
+  return corrupted_cue(model, clean, trial, probe, nullptr);
+}
+
+State make_cue(const Model& model, const State& clean, std::uint64_t trial, std::uint64_t probe,
+               const Noise& extra) {
+  return corrupted_cue(model, clean, trial, probe, &extra);
 }
 
 void register_framework_modules(config::Registry& registry) {

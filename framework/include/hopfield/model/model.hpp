@@ -66,6 +66,11 @@ Model build_model(const config::Node& root, const config::Registry& registry,
 Trial build_trial(const Model& model, std::uint64_t trial);
 /// The cue for a probe: the clean state corrupted by every probe-stage noise module.
 State make_cue(const Model& model, const State& clean, std::uint64_t trial, std::uint64_t probe);
+/// The same cue with one more probe-stage module applied after the model's own, drawing from
+/// the same stream (seed, cue_noise, trial, probe): for an experiment that varies the cue
+/// noise itself (basins sweeps the flip fraction), so its cues are made like every other's.
+State make_cue(const Model& model, const State& clean, std::uint64_t trial, std::uint64_t probe,
+               const Noise& extra);
 /// Registers the framework's own modules (patterns, learning, noise, dynamics, measures).
 void register_framework_modules(config::Registry& registry);
 
