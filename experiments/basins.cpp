@@ -23,9 +23,14 @@ std::vector<double> parse_fractions(const config::Node& node) {
   if (node.is_sequence()) {
     for (const auto& item : node.items()) out.push_back(item.as_real());
   } else if (node.is_map()) {
-    for (const auto& [key, child] : node.entries())
-      if (key != "from" && key != "to" && key != "steps")
-        child.fail("unknown key '" + key + "' in fractions; expected from, to, steps");
+    const std::vector<std::string> keys{"from", "to", "steps"};
+    for (const auto& [key, child] : node.entries()) {
+      if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
+      const std::string guess = config::closest_match(key, keys);
+      child.fail("unknown key '" + key + "' in fractions" +
+                 (guess.empty() ? "" : " (did you mean '" + guess + "'?)") +
+                 "; expected from, to, steps");
+    }
     for (const char* key : {"from", "to", "steps"})
       if (!node.has(key)) node.fail(std::string("missing key '") + key + "' ({from, to, steps})");
     const double from = node.at("from").as_real();
