@@ -259,6 +259,34 @@ def save_figure(fig, out):
     return written
 
 
+def figure_main(script, description, draw, argv=None, extra=None):
+    """The command line every plot script shares: RESULTS.h5 [-o OUT.png|OUT.pdf].
+
+    draw(h5) returns the main figure, written to OUT (default: RESULTS with the suffix .png);
+    extra(h5, out), when given, writes further figures and returns their paths. Prints each
+    path written; a file that is not the expected kind of run gives a one-line error and exit
+    status 2.
+    """
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("results", help="results file (.h5) written by `hopfield run`")
+    parser.add_argument("-o", "--output", help="output figure (.png or .pdf); default "
+                        "RESULTS with the suffix .png")
+    args = parser.parse_args(argv)
+    results = Path(args.results)
+    out = Path(args.output) if args.output else results.with_suffix(".png")
+    try:
+        with h5py.File(results, "r") as h5:
+            written = save_figure(draw(h5), out)
+            if extra is not None:
+                written += extra(h5, out)
+    except (OSError, KeyError, ValueError, IndexError) as error:
+        print(f"{script}: {results}: {error}", file=sys.stderr)
+        return 2
+    for path in written:
+        print(path)
+    return 0
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(
         description="Draw stored patterns, cues and recalled states of a recall run.")

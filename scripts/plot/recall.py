@@ -17,11 +17,9 @@ images.py. An output ending in .pdf is written as PDF and as PNG. Prints each pa
 Only h5py, numpy and matplotlib (Debian's python3-h5py, python3-numpy, python3-matplotlib).
 """
 
-import argparse
 import sys
 from pathlib import Path
 
-import h5py
 import matplotlib
 import matplotlib.patches
 
@@ -292,28 +290,18 @@ def draw_recall(h5):
     return fig
 
 
+def image_figures(h5, out):
+    """The stored patterns, cues and recalled states as images, when the patterns have a shape."""
+    if not images.can_draw(h5):
+        return []
+    return images.save_figure(images.draw_images(h5), out.with_name(out.stem + "_images" +
+                                                                     out.suffix))
+
+
 def main(argv=None):
-    parser = argparse.ArgumentParser(
-        description="Draw the final overlaps and energy per sweep of a recall run.")
-    parser.add_argument("results", help="results file (.h5) written by `hopfield run`")
-    parser.add_argument("-o", "--output", help="output figure (.png or .pdf); default "
-                        "RESULTS with the suffix .png")
-    args = parser.parse_args(argv)
-    results = Path(args.results)
-    out = Path(args.output) if args.output else results.with_suffix(".png")
-    written = []
-    try:
-        with h5py.File(results, "r") as h5:
-            written += images.save_figure(draw_recall(h5), out)
-            if images.can_draw(h5):
-                side = out.with_name(out.stem + "_images" + out.suffix)
-                written += images.save_figure(images.draw_images(h5), side)
-    except (OSError, KeyError, ValueError, IndexError) as error:
-        print(f"recall.py: {results}: {error}", file=sys.stderr)
-        return 2
-    for path in written:
-        print(path)
-    return 0
+    return images.figure_main("recall.py",
+                              "Draw the final overlaps and energy per sweep of a recall run.",
+                              draw_recall, argv, extra=image_figures)
 
 
 if __name__ == "__main__":

@@ -18,11 +18,9 @@ An output ending in .pdf is written as PDF and as PNG. Prints each path written.
 Only h5py, numpy and matplotlib (Debian's python3-h5py, python3-numpy, python3-matplotlib).
 """
 
-import argparse
 import sys
 from pathlib import Path
 
-import h5py
 import matplotlib
 
 matplotlib.use("Agg")
@@ -146,23 +144,7 @@ def draw_thermal(h5):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(
-        description="Draw the time-averaged overlap against temperature of a thermal run.")
-    parser.add_argument("results", help="results file (.h5) written by `hopfield run`")
-    parser.add_argument("-o", "--output", help="output figure (.png or .pdf); default "
-                        "RESULTS with the suffix .png")
-    args = parser.parse_args(argv)
-    results = Path(args.results)
-    out = Path(args.output) if args.output else results.with_suffix(".png")
-    try:
-        with h5py.File(results, "r") as h5:
-            written = images.save_figure(draw_thermal(h5), out)
-    except (OSError, KeyError, ValueError, IndexError) as error:
-        print(f"thermal.py: {results}: {error}", file=sys.stderr)
-        return 2
-    for path in written:
-        print(path)
-    return 0
+    return images.figure_main("thermal.py", "Draw the time-averaged overlap against temperature of a thermal run.", draw_thermal, argv)
 
 
 if __name__ == "__main__":

@@ -6,25 +6,7 @@
 # otherwise, 77 (ctest SKIP) when the Python lacks h5py, numpy or matplotlib.
 # HOPFIELD_PYTHON overrides /usr/bin/python3.
 set -uo pipefail
-here="$(cd "$(dirname "$0")/../.." && pwd)"
-py="${HOPFIELD_PYTHON:-/usr/bin/python3}"
-if ! "$py" -c 'import h5py, numpy, matplotlib' 2>/dev/null; then
-  echo "test_basins_plot: $py lacks h5py/numpy/matplotlib" >&2
-  exit 77
-fi
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-export MPLCONFIGDIR="$tmp/mpl" MPLBACKEND=Agg
-failures=0
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
-check_png() {
-  if [ ! -s "$1" ] || [ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" != "89504e470d0a1a0a" ]; then
-    fail "$1 missing or not a PNG file"
-  fi
-}
+source "$(dirname "$0")/plot_test_lib.sh" test_basins_plot
 
 # Fixtures in the layout the C++ experiment writes: /results/<metric> shaped (points, trials, …),
 # /points/<key> per swept key (text for whole modules), the resolved config as an attribute.
@@ -125,8 +107,4 @@ with h5py.File(f"{tmp}/one.h5", "r") as h5:
     assert np.isnan(s[0]) and abs(m[0] - 0.3) < 1e-12
 PY
 
-if [ "$failures" -ne 0 ]; then
-  echo "test_basins_plot: $failures check(s) failed" >&2
-  exit 1
-fi
-echo "test_basins_plot: all checks passed"
+finish

@@ -4,30 +4,7 @@
 # Exit status 0 when every check passes, 1 otherwise, 77 (ctest SKIP_RETURN_CODE) when the Python
 # lacks h5py, numpy or matplotlib. HOPFIELD_PYTHON overrides /usr/bin/python3.
 set -uo pipefail
-here="$(cd "$(dirname "$0")/../.." && pwd)"
-py="${HOPFIELD_PYTHON:-/usr/bin/python3}"
-if ! "$py" -c 'import h5py, numpy, matplotlib' 2>/dev/null; then
-  echo "test_plots: $py lacks h5py/numpy/matplotlib (apt-get install python3-h5py python3-numpy python3-matplotlib)" >&2
-  exit 77
-fi
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-export MPLCONFIGDIR="$tmp/mpl" MPLBACKEND=Agg
-failures=0
-
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
-
-# A PNG exists, is non-empty and starts with the PNG signature.
-check_png() {
-  if [ ! -s "$1" ]; then
-    fail "$1 missing or empty"
-  elif [ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" != "89504e470d0a1a0a" ]; then
-    fail "$1 is not a PNG file"
-  fi
-}
+source "$(dirname "$0")/plot_test_lib.sh" test_plots
 
 run() {  # run COMMAND...: the command must exit 0
   if ! "$@" >"$tmp/last.out" 2>"$tmp/last.err"; then
@@ -146,8 +123,4 @@ with h5py.File(sys.argv[2], "r") as h5:
     assert members == [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]], members
 EOF
 
-if [ "$failures" -ne 0 ]; then
-  echo "test_plots: $failures check(s) failed" >&2
-  exit 1
-fi
-echo "test_plots: all checks passed"
+finish

@@ -4,25 +4,7 @@
 # /trajectories/overlap. Exit 0 when every check passes, 1 otherwise, 77 (ctest SKIP) when the
 # Python lacks h5py, numpy or matplotlib. HOPFIELD_PYTHON overrides /usr/bin/python3.
 set -uo pipefail
-here="$(cd "$(dirname "$0")/../.." && pwd)"
-py="${HOPFIELD_PYTHON:-/usr/bin/python3}"
-if ! "$py" -c 'import h5py, numpy, matplotlib' 2>/dev/null; then
-  echo "test_thermal_plot: $py lacks h5py/numpy/matplotlib" >&2
-  exit 77
-fi
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-export MPLCONFIGDIR="$tmp/mpl" MPLBACKEND=Agg
-failures=0
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
-check_png() {
-  if [ ! -s "$1" ] || [ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" != "89504e470d0a1a0a" ]; then
-    fail "$1 missing or not a PNG file"
-  fi
-}
+source "$(dirname "$0")/plot_test_lib.sh" test_thermal_plot
 
 "$py" - "$tmp" <<'PY' || fail "could not write the fixtures"
 import sys
@@ -81,8 +63,4 @@ PY
 "$py" "$here/scripts/plot/thermal.py" "$tmp/empty.h5" >/dev/null 2>&1
 [ $? -eq 2 ] || fail "thermal.py on a file without results did not exit 2"
 
-if [ "$failures" -ne 0 ]; then
-  echo "test_thermal_plot: $failures check(s) failed" >&2
-  exit 1
-fi
-echo "test_thermal_plot: all checks passed"
+finish
