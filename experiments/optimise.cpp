@@ -19,17 +19,23 @@ std::vector<Column> OptimiseExperiment::columns(const Model& /*model*/,
                                                 const TaskContext& context) const {
   std::vector<Column> cols{
       {"/results/valid", DType::i64, {}, "1 if the decoded state is a feasible solution", ""},
+      {"/results/violations",
+       DType::i64,
+       {},
+       "violated constraints of the decoded state (0 iff valid): rows and columns without "
+       "exactly one city (tsp), vertices to move for balance (partition), attacking pairs + "
+       "|queens − n| (n_queens)",
+       ""},
       {"/results/objective",
        DType::f64,
        {},
-       "tour length or cut weight of the decoded solution "
-       "(NaN if invalid)",
+       "tour length, cut weight or attacking pairs of the decoded solution (NaN if invalid)",
        ""},
       {"/results/baseline",
        DType::f64,
        {},
-       "heuristic baseline (NN + 2-opt; greedy + local "
-       "search)",
+       "heuristic baseline (NN + 2-opt; greedy + local search; graph growing + "
+       "Kernighan–Lin; min-conflicts)",
        ""},
       {"/results/optimum", DType::f64, {}, "exact optimum (NaN where not computed)", ""},
       {"/results/ratio_to_baseline", DType::f64, {}, "objective / baseline", ""},
@@ -46,8 +52,8 @@ std::vector<Column> OptimiseExperiment::columns(const Model& /*model*/,
       {"/tours/node",
        DType::i64,
        {"row"},
-       "solution of each valid run: city per position (TSP) or "
-       "side per vertex (Max-Cut), one row each",
+       "solution of each valid run, one row each: city per position (tsp), side per vertex "
+       "(max_cut, partition) or queen column per row (n_queens)",
        "",
        "/tours"},
       {"/instances/x",
@@ -104,6 +110,7 @@ TaskResult OptimiseExperiment::run_task(const Model& model, std::uint64_t point,
   r.trial = trial;
   const double objective = s.valid ? s.objective : nan;
   r.slices = {Slice::scalar(s.valid ? 1.0 : 0.0),
+              Slice::scalar(static_cast<double>(s.violations)),
               Slice::scalar(objective),
               Slice::scalar(b.heuristic),
               Slice::scalar(b.optimum),
@@ -182,10 +189,12 @@ void register_optimise(config::Registry& registry) {
               .name = "optimise",
               .help = "solve an optimisation problem with a continuous network (Hopfield & Tank "
                       "1985) and compare with baselines",
-              .params = {ParamSpec::module("problem", "problem", "tsp",
-                                           "the problem: {type: tsp | max_cut, …}")},
+              .params = {ParamSpec::module(
+                  "problem", "problem", "tsp",
+                  "the problem: {type: tsp | max_cut | partition | n_queens, …}")},
               .notes = "Needs `dynamics: {type: continuous, …}` with the activation the problem "
-                       "is encoded for (tsp: logistic; max_cut: tanh); `patterns` and "
+                       "is encoded for (tsp, n_queens: logistic; max_cut, partition: tanh); "
+                       "`patterns` and "
                        "`learning` are not used. Each trial gets its own instance (random "
                        "instances are the same at every sweep point), a perturbed start, one "
                        "integration and a decoded solution. /tours is a long table of the "

@@ -97,7 +97,8 @@ Baselines MaxCutInstance::baselines() const {
 }
 
 std::unique_ptr<ProblemInstance> MaxCutProblem::instance(RandomStream& rng) const {
-  return std::make_unique<MaxCutInstance>(random_graph(n_, p_, rng), perturbation_, exact_max_);
+  return std::make_unique<MaxCutInstance>(graph_ ? *graph_ : random_graph(n_, p_, rng),
+                                          perturbation_, exact_max_);
 }
 
 }  // namespace hopfield

@@ -1,7 +1,10 @@
-// The problem modules: tsp (Hopfield & Tank 1985; Brandt et al. 1988) and max_cut.
+// The problem modules: tsp (Hopfield & Tank 1985; Brandt et al. 1988), max_cut, partition
+// (Fu & Anderson 1986) and n_queens.
 #include "hopfield/optimisation/modules.hpp"
 
 #include "hopfield/optimisation/max_cut.hpp"
+#include "hopfield/optimisation/n_queens.hpp"
+#include "hopfield/optimisation/partition.hpp"
 
 namespace hopfield {
 
@@ -75,28 +78,122 @@ std::unique_ptr<Problem> make_tsp_problem(const config::Params& p, std::optional
                                       static_cast<Eigen::Index>(p.integer("exact_max")));
 }
 
+namespace {
+
+ParamSpec edge_list_param() {
+  return ParamSpec::text("file", "",
+                         "edge list instead of a random graph: one edge `i j [weight]` per line "
+                         "(vertices from 0, weight 1 if omitted), `#` starts a comment")
+      .make_optional();
+}
+
+}  // namespace
+
+config::ModuleDoc max_cut_problem_doc() {
+  return config::ModuleDoc{
+      .family = "problem",
+      .name = "max_cut",
+      .help =
+          "Max-Cut of a random G(n, p) graph per trial, or of a graph read from an edge "
+          "list: one bipolar neuron per vertex",
+      .params = {ParamSpec::integer("vertices", "20", "vertices n (ignored with `file`)")
+                     .range(2, max_cut_max_vertices),
+                 ParamSpec::real("edge_probability", "0.5",
+                                 "edge probability p (ignored with `file`)")
+                     .range(0, 1),
+                 edge_list_param(),
+                 ParamSpec::real("perturbation", "0.1", "initial u uniform in ±perturbation/β")
+                     .at_least(0),
+                 ParamSpec::integer("exact_max", "20",
+                                    "exact optimum by enumeration up to this many vertices")
+                     .range(0, 24)},
+      .notes =
+          "W = −(edge weights), no bias, `activation: tanh`; the side of vertex i is "
+          "sign(v_i), every state is valid. Baselines: greedy + one-flip local search, and "
+          "the exact maximum for n ≤ exact_max.",
+  };
+}
+
+std::unique_ptr<Problem> make_max_cut_problem(const config::Params& p,
+                                              std::optional<Eigen::MatrixXd> graph) {
+  return std::make_unique<MaxCutProblem>(std::move(graph),
+                                         static_cast<Eigen::Index>(p.integer("vertices")),
+                                         p.real("edge_probability"), p.real("perturbation"),
+                                         static_cast<Eigen::Index>(p.integer("exact_max")));
+}
+
+config::ModuleDoc partition_problem_doc() {
+  return config::ModuleDoc{
+      .family = "problem",
+      .name = "partition",
+      .help =
+          "balanced graph bisection (minimum cut into two halves) of a random G(n, p) graph "
+          "per trial or of an edge list: one bipolar neuron per vertex",
+      .params = {ParamSpec::integer("vertices", "20", "vertices n (ignored with `file`)")
+                     .range(2, partition_max_vertices),
+                 ParamSpec::real("edge_probability", "0.5",
+                                 "edge probability p (ignored with `file`)")
+                     .range(0, 1),
+                 edge_list_param(),
+                 ParamSpec::real("balance", "2",
+                                 "balance penalty λ in λ/2 (Σ s)² (Fu & Anderson's μ)")
+                     .at_least(0),
+                 ParamSpec::real("perturbation", "0.1", "initial u uniform in ±perturbation/β")
+                     .at_least(0),
+                 ParamSpec::integer("exact_max", "20",
+                                    "exact optimum by enumeration up to this many vertices")
+                     .range(0, 24)},
+      .notes =
+          "Energy (Fu & Anderson 1986): E = Σ_{i<j} w_ij (1 − s_i s_j)/2 + λ/2 (Σ_i s_i)², "
+          "the cut plus a balance penalty, as couplings W = w/2 − λ(11ᵀ − I) with no bias; "
+          "`activation: tanh`, the side of vertex i is sign(v_i). A run is valid when the "
+          "sides differ by at most one vertex (/results/violations counts the vertices that "
+          "would have to move); the objective is the cut weight (minimised). Baselines: "
+          "graph growing + Kernighan–Lin (1970) from 4 seeds, and the exact minimum "
+          "bisection for n ≤ exact_max.",
+  };
+}
+
+std::unique_ptr<Problem> make_partition_problem(const config::Params& p,
+                                                std::optional<Eigen::MatrixXd> graph) {
+  return std::make_unique<PartitionProblem>(
+      std::move(graph), static_cast<Eigen::Index>(p.integer("vertices")),
+      p.real("edge_probability"), p.real("balance"), p.real("perturbation"),
+      static_cast<Eigen::Index>(p.integer("exact_max")));
+}
+
 void register_optimisation_modules(config::Registry& registry) {
   auto& family = registry.family<Problem>("problem");
   family.add(
       config::ModuleDoc{
           .family = "problem",
-          .name = "max_cut",
-          .help = "Max-Cut of a random G(n, p) graph per trial: one bipolar neuron per vertex",
-          .params = {ParamSpec::integer("vertices", "20", "vertices n").range(2, 5000),
-                     ParamSpec::real("edge_probability", "0.5", "edge probability p").range(0, 1),
-                     ParamSpec::real("perturbation", "0.1", "initial u uniform in ±perturbation/β")
-                         .at_least(0),
-                     ParamSpec::integer("exact_max", "20",
-                                        "exact optimum by enumeration up to this many vertices")
-                         .range(0, 24)},
-          .notes = "W = −(adjacency), no bias, `activation: tanh`; the side of vertex i is "
-                   "sign(v_i). Baselines: greedy + one-flip local search, and the exact maximum "
-                   "for n ≤ exact_max.",
+          .name = "n_queens",
+          .help = "n non-attacking queens on an n × n board: n² neurons V_rc = queen on row r, "
+                  "column c",
+          .params = {ParamSpec::integer("n", "8", "board size").range(4, 40),
+                     ParamSpec::real("A", "1", "row penalty A").at_least(0),
+                     ParamSpec::real("B", "1", "column penalty B").at_least(0),
+                     ParamSpec::real("C", "1", "diagonal penalty C").at_least(0),
+                     ParamSpec::real("perturbation", "0.1",
+                                     "initial δu uniform in ±perturbation/β around V = 1/n")
+                         .at_least(0)},
+          .notes = "Energy (penalty form of Hopfield & Tank 1985, as in Mańdziuk 1995): E = A/2 "
+                   "Σ_r (R_r − 1)² + B/2 Σ_c (S_c − 1)² + C Σ_{pairs on a diagonal} V V with row "
+                   "and column sums R, S; V² = V removes the self-coupling, so W_ab = −A[same "
+                   "row] − B[same column] − C[same diagonal] and the bias is (A + B)/2. Needs "
+                   "`activation: logistic`. V > ½ is decoded into queens; the objective is the "
+                   "number of attacking pairs, a run is valid when there are n queens and none "
+                   "attack (/results/violations: attacking pairs + |queens − n|). Baseline: the "
+                   "attacking pairs left by min-conflicts (Minton et al. 1992) after 100 n moves; "
+                   "the optimum is 0.",
       },
       [](const config::Params& p) -> std::unique_ptr<Problem> {
-        return std::make_unique<MaxCutProblem>(static_cast<Eigen::Index>(p.integer("vertices")),
-                                               p.real("edge_probability"), p.real("perturbation"),
-                                               static_cast<Eigen::Index>(p.integer("exact_max")));
+        QueensPenalties q;
+        q.a = p.real("A");
+        q.b = p.real("B");
+        q.c = p.real("C");
+        q.perturbation = p.real("perturbation");
+        return std::make_unique<QueensProblem>(static_cast<Eigen::Index>(p.integer("n")), q);
       });
 }
 

@@ -1,11 +1,13 @@
 // Max-Cut on a graded-response network: with bipolar outputs v = tanh(βu) and W = −(edge
 // weights), the energy −½ vᵀWv = ½ Σ w_ij v_i v_j falls as the cut Σ_{i<j} w_ij (1 − s_i s_j)/2
 // grows (the Ising form of Max-Cut; cf. Hopfield & Tank 1985 for the encoding principle).
-// Random G(n, p) graphs with unit weights; greedy + one-flip local search and exhaustive
-// search (n ≤ 20, Gray code) as baselines.
+// Random G(n, p) graphs with unit weights or a weighted graph read from an edge list; greedy +
+// one-flip local search and exhaustive search (n ≤ 20, Gray code) as baselines.
 #pragma once
 
 #include "hopfield/optimisation/problem.hpp"
+
+#include <optional>
 
 namespace hopfield {
 
@@ -39,11 +41,18 @@ class MaxCutInstance final : public ProblemInstance {
 
 class MaxCutProblem final : public Problem {
  public:
-  MaxCutProblem(Eigen::Index n, double p, double perturbation, Eigen::Index exact_max)
-      : n_(n), p_(p), perturbation_(perturbation), exact_max_(exact_max) {}
+  /// Either a fixed graph (an edge-list file) or a random G(n, p) graph per trial.
+  MaxCutProblem(std::optional<Eigen::MatrixXd> graph, Eigen::Index n, double p, double perturbation,
+                Eigen::Index exact_max)
+      : graph_(std::move(graph)),
+        n_(n),
+        p_(p),
+        perturbation_(perturbation),
+        exact_max_(exact_max) {}
   [[nodiscard]] std::unique_ptr<ProblemInstance> instance(RandomStream& rng) const override;
 
  private:
+  std::optional<Eigen::MatrixXd> graph_;
   Eigen::Index n_;
   double p_;
   double perturbation_;

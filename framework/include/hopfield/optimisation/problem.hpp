@@ -19,8 +19,12 @@ namespace hopfield {
 
 struct Solution {
   bool valid = false;
-  double objective = std::numeric_limits<double>::quiet_NaN();  ///< tour length, cut weight
-  std::vector<std::int64_t> assignment;  ///< tour (city per position) or side per vertex
+  /// Tour length, cut weight, conflicts; NaN where the problem has none for an invalid state.
+  double objective = std::numeric_limits<double>::quiet_NaN();
+  /// Violated constraints of the decoded state; 0 exactly when it is valid.
+  std::int64_t violations = 0;
+  /// Tour (city per position), side per vertex, or queen column per row.
+  std::vector<std::int64_t> assignment;
 };
 
 struct Baselines {

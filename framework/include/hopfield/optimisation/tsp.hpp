@@ -54,7 +54,8 @@ struct TspPenalties {
 std::pair<Eigen::MatrixXd, Eigen::VectorXd> tsp_dense_encoding(const Eigen::MatrixXd& d,
                                                                const TspPenalties& p);
 
-/// Decodes V (n² outputs) by V > ½: valid iff a permutation matrix.
+/// Decodes V (n² outputs) by V > ½: valid iff a permutation matrix; the violations are the rows
+/// and columns without exactly one on neuron.
 Solution decode_tour(const Eigen::MatrixXd& d, const Eigen::VectorXd& v);
 
 /// The structured right-hand side (see ode_solver.hpp for the System concept).
@@ -74,6 +75,7 @@ class TspSystem {
   ActivationKind kind_;
   double tau_;
   Eigen::MatrixXd v_, nb_, dn_;  ///< scratch: outputs, neighbouring-column sums, d·nb
+  Eigen::VectorXd row_, col_;    ///< scratch: A·(row sums), B·(column sums)
   Eigen::MatrixXd dense_w_;      ///< built on the first Jacobian (rosenbrock4 only)
 };
 
