@@ -52,8 +52,8 @@ std::vector<Column> OptimiseExperiment::columns(const Model& /*model*/,
       {"/tours/node",
        DType::i64,
        {"row"},
-       "solution of each valid run, one row each: city per position (tsp), side per vertex "
-       "(max_cut, partition) or queen column per row (n_queens)",
+       "solutions of the valid runs, one row per element in order: city per position (tsp), "
+       "side per vertex (max_cut, partition) or queen column per row (n_queens)",
        "",
        "/tours"},
       {"/instances/x",

@@ -5,7 +5,8 @@ Usage: tsp.py RESULTS.h5 [-o OUT.png]      (default OUT: RESULTS with the suffix
 
 (a) For a TSP run: the shortest valid tour found (/tours/node rows of the trial with the lowest
     /results/objective) drawn on the city map of its instance (/instances/x, /instances/y).
-    For other problems: the fraction of valid runs.
+    For n_queens: the board of the first valid run. For other problems: the fraction of valid
+    runs.
 (b) Histogram of the objective of the valid runs, with the mean heuristic baseline
     (/results/baseline, NN + 2-opt or greedy + local search) and the exact optimum
     (/results/optimum) where known as vertical lines; the title gives the valid fraction.
@@ -13,6 +14,7 @@ Only h5py, numpy and matplotlib.
 """
 
 import argparse
+import re
 from pathlib import Path
 
 import h5py
@@ -23,6 +25,20 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 
+def draw_board(ax, columns):
+    """An n × n board with a queen at (row r, column columns[r])."""
+    n = len(columns)
+    ax.imshow((np.add.outer(np.arange(n), np.arange(n)) % 2), cmap="Greys", alpha=0.25,
+              extent=(-0.5, n - 0.5, n - 0.5, -0.5))
+    ax.scatter(np.asarray(columns, dtype=float), np.arange(n), marker="*", s=300, c="tab:red",
+               zorder=3)
+    ax.set_xticks(range(n))
+    ax.set_yticks(range(n))
+    ax.set_xlabel("column")
+    ax.set_ylabel("row")
+    ax.set_title(f"a valid board: {n} queens, none attacking")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("results")
@@ -30,6 +46,9 @@ def main(argv=None):
     args = ap.parse_args(argv)
     out = Path(args.output) if args.output else Path(args.results).with_suffix(".png")
     with h5py.File(args.results, "r") as f:
+        config = f.attrs.get("config", "")
+        config = config.decode() if isinstance(config, bytes) else str(config)
+        queens = re.search(r"\btype:\s*n_queens\b", config) is not None
         valid = f["/results/valid"][()].ravel()
         obj = f["/results/objective"][()].ravel()
         base = f["/results/baseline"][()].ravel()
@@ -51,7 +70,9 @@ def main(argv=None):
     fig, (a, b) = plt.subplots(1, 2, figsize=(11, 4.8))
     ok = np.isfinite(obj)
     frac = valid.mean() if valid.size else 0.0
-    if ok.any() and cities:
+    if queens and tours:
+        draw_board(a, tours[min(tours)])
+    elif ok.any() and cities:
         best = int(np.nanargmin(np.where(ok, obj, np.inf)))
         cx, cy = cities.get(best, next(iter(cities.values())))
         tour = tours.get(best)
