@@ -82,6 +82,11 @@ std::vector<Column> OptimiseExperiment::columns(const Model& /*model*/,
                     {"record", "neuron"},
                     "outputs v at the recorded times",
                     ""});
+    cols.push_back({"/trajectories/u",
+                    DType::f64,
+                    {"record", "neuron"},
+                    "internal states u at the recorded times",
+                    ""});
   }
   return cols;
 }
@@ -137,10 +142,12 @@ TaskResult OptimiseExperiment::run_task(const Model& model, std::uint64_t point,
     r.slices.push_back(Slice::vector(c.times));
     r.slices.push_back(Slice::vector(c.energy_trace));
     const auto n = static_cast<std::size_t>(instance->neurons());
-    Slice v{{c.states.size(), n}, {}};
-    for (const auto& st : c.states)
-      for (Eigen::Index i = 0; i < st.size(); ++i) v.data.push_back(st(i));
-    r.slices.push_back(std::move(v));
+    for (const auto* recorded : {&c.states, &c.inputs}) {
+      Slice slice{{recorded->size(), n}, {}};
+      for (const auto& st : *recorded)
+        for (Eigen::Index i = 0; i < st.size(); ++i) slice.data.push_back(st(i));
+      r.slices.push_back(std::move(slice));
+    }
   }
   return r;
 }

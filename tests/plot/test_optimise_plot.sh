@@ -31,6 +31,20 @@ check_png "$tmp/optimise.png"
 run "$py" scripts/plot/continuous.py "$tmp/tsp.h5" --trial 2
 check_png "$tmp/tsp.traj.png"
 
+# /trajectories/u is recorded beside v, and v = g(u) is a non-decreasing function of u.
+"$py" - "$tmp/tsp.h5" <<'PY' || fail "/trajectories/u is missing or inconsistent with v"
+import sys
+import h5py
+import numpy as np
+with h5py.File(sys.argv[1], "r") as f:
+    u, v = f["/trajectories/u"][()], f["/trajectories/v"][()]
+assert u.shape == v.shape, (u.shape, v.shape)
+ok = np.isfinite(u) & np.isfinite(v)
+uu, vv = u[ok], v[ok]
+order = np.argsort(uu, kind="stable")
+assert uu.size > 100 and np.all(np.diff(vv[order]) >= -1e-12)
+PY
+
 # The board panel reads the problem type from the stored config and draws a permutation.
 "$py" - scripts/plot "$tmp/queens.h5" <<'PY' || fail "tsp.py board helpers are wrong"
 import sys

@@ -59,7 +59,7 @@ struct ContinuousOptions {
   double record_every = 0.1;   ///< time between checks and recorded points
   double noise_sigma = 0.0;    ///< Gaussian current noise σ (Euler–Maruyama); 0: none
   std::int64_t max_steps = 10'000'000;
-  bool record_states = false;  ///< keep v at every recorded point
+  bool record_states = false;  ///< keep u and v at every recorded point
 
   /// β at time t.
   [[nodiscard]] double gain_at(double t) const {
@@ -82,6 +82,7 @@ struct ContinuousResult {
   std::vector<double> times;    ///< recorded times (t = 0 first)
   std::vector<double> energy_trace;
   std::vector<Eigen::VectorXd> states;  ///< v at recorded times (record_states)
+  std::vector<Eigen::VectorXd> inputs;  ///< u at recorded times (record_states)
 };
 
 namespace detail {
@@ -148,7 +149,10 @@ ContinuousResult integrate_continuous(System& system, const Eigen::VectorXd& u0,
     const double e = system.energy(v, beta);
     r.times.push_back(t);
     r.energy_trace.push_back(e);
-    if (o.record_states) r.states.push_back(v);
+    if (o.record_states) {
+      r.states.push_back(v);
+      r.inputs.push_back(u);
+    }
     const Eigen::Array<bool, Eigen::Dynamic, 1> now = v.array() > mid;
     if (r.times.size() == 1 || (now != decoded).any()) {
       decoded = now;
