@@ -25,8 +25,13 @@ if [ "$rc" -ne 0 ]; then exit "$rc"; fi
 out="$(sed -n 's/^results: //p' "$log" | tail -n 1)"
 py=/usr/bin/python3
 if [ -n "$out" ] && [ -f "$out" ] && [ -x "$py" ]; then
-  exp="$("$py" -c 'import h5py,sys; print(h5py.File(sys.argv[1],"r").attrs["experiment"])' "$out" 2>/dev/null || true)"
-  plot="$here/scripts/plot/${exp}.py"
+  # A reproduced paper (configs/papers/NAME.yaml) has its own figure, with the published
+  # values: scripts/plot/papers/NAME.py; any other config gets its experiment's figure.
+  plot="$here/scripts/plot/papers/$(basename "$config" .yaml).py"
+  if [ "$(basename "$(dirname "$config")")" != papers ] || [ ! -f "$plot" ]; then
+    exp="$("$py" -c 'import h5py,sys; print(h5py.File(sys.argv[1],"r").attrs["experiment"])' "$out" 2>/dev/null || true)"
+    plot="$here/scripts/plot/${exp}.py"
+  fi
   if [ -f "$plot" ]; then
     "$py" "$plot" "$out" -o "${out%.h5}.png" && echo "figure: ${out%.h5}.png"
   fi
