@@ -95,6 +95,28 @@ inline Estimate estimate(const hopfield::Dataset& ds, std::size_t point) {
   return e;
 }
 
+/// Mean over every real entry of a point (all trials and probes pooled) and its standard error
+/// from their spread: for quantities whose probes are nearly independent within a trial.
+inline Estimate pooled(const hopfield::Dataset& ds, std::size_t point) {
+  std::size_t block = 1;
+  for (std::size_t d = 1; d < ds.shape.size(); ++d) block *= ds.shape[d];
+  double sum = 0.0, sum2 = 0.0;
+  std::size_t n = 0;
+  for (std::size_t k = point * block; k < (point + 1) * block; ++k) {
+    const double v = value(ds, k);
+    if (std::isnan(v)) continue;
+    sum += v;
+    sum2 += v * v;
+    ++n;
+  }
+  Estimate e;
+  e.trials = n;
+  e.mean = sum / static_cast<double>(n);
+  const double var = (sum2 - static_cast<double>(n) * e.mean * e.mean) / static_cast<double>(n - 1);
+  e.sem = std::sqrt(std::max(var, 0.0) / static_cast<double>(n));
+  return e;
+}
+
 /// Index of the point whose numeric /points/<key> equals value (and whose other numeric key
 /// `and_key` equals and_value when given); throws when there is none.
 inline std::size_t point_where(const hopfield::Record& record, const std::string& key, double v,
@@ -146,6 +168,91 @@ inline double hopfield82_exact(long n, long memories) {
         w * binomial_cdf_below(static_cast<double>(k * (memories - 2)) / 2.0, k * (memories - 1));
   }
   return total;
+}
+
+}  // namespace papers_test
+
+namespace papers_test {
+
+/// Replica-symmetric T = 0 retrieval overlap (AGS 1987), NaN above α_c (theory.ags_overlap_t0).
+inline double ags_overlap_t0(double alpha) {
+  const double pi = std::acos(-1.0);
+  double m = 1.0, c = 0.0;
+  for (int it = 0; it < 200000; ++it) {
+    const double r = 1.0 / ((1.0 - c) * (1.0 - c));
+    const double y = m / std::sqrt(2.0 * alpha * r);
+    const double m_new = std::erf(y);
+    const double c_new = std::sqrt(2.0 / (pi * alpha * r)) * std::exp(-y * y);
+    if (c_new >= 1.0 || m_new < 1e-6) break;
+    if (std::abs(m_new - m) < 1e-13 && std::abs(c_new - c) < 1e-13) return m_new;
+    m = m_new;
+    c = c_new;
+  }
+  return std::numeric_limits<double>::quiet_NaN();
+}
+
+/// ∫Dz f(z) on a fine grid over [−10, 10] (Simpson), for the finite-T RS equations.
+template <class F>
+double gauss_average(F f) {
+  const int n = 4000;
+  const double a = -10.0, h = 20.0 / n, norm = 1.0 / std::sqrt(2.0 * std::acos(-1.0));
+  double sum = 0.0;
+  for (int k = 0; k <= n; ++k) {
+    const double z = a + k * h;
+    const double w = (k == 0 || k == n) ? 1.0 : (k % 2 == 1 ? 4.0 : 2.0);
+    sum += w * f(z) * std::exp(-0.5 * z * z);
+  }
+  return sum * h / 3.0 * norm;
+}
+
+/// Replica-symmetric retrieval overlap at α > 0, T > 0 (theory.ags_rs from m = q = 1).
+inline double ags_overlap(double alpha, double temperature) {
+  const double beta = 1.0 / temperature;
+  double m = 1.0, q = 1.0;
+  for (int it = 0; it < 20000; ++it) {
+    const double chi = std::min(beta * (1.0 - q), 1.0 - 1e-9);
+    const double width = std::sqrt(alpha * q) / (1.0 - chi);
+    const double m_new = gauss_average([&](double z) { return std::tanh(beta * (m + width * z)); });
+    const double q_new = gauss_average([&](double z) {
+      const double t = std::tanh(beta * (m + width * z));
+      return t * t;
+    });
+    if (std::abs(m_new - m) < 1e-11 && std::abs(q_new - q) < 1e-11) return m_new;
+    m = m_new;
+    q = q_new;
+  }
+  return m;
+}
+
+/// The largest root of m = tanh(m/T) (0 for T ≥ 1).
+inline double curie_weiss(double temperature) {
+  if (temperature >= 1.0) return 0.0;
+  double lo = 1e-12, hi = 1.0;
+  for (int it = 0; it < 200; ++it) {
+    const double mid = 0.5 * (lo + hi);
+    (mid - std::tanh(mid / temperature) < 0 ? lo : hi) = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
+/// ⟨ξ^1 sign(ξ^1 + … + ξ^k)⟩ over ξ ∈ {±1}^k (k odd): ½, 3/8, 5/16 for k = 3, 5, 7.
+inline double mixture_overlap(int k) {
+  double sum = 0.0;
+  for (unsigned bits = 0; bits < (1U << k); ++bits) {
+    int total = 0;
+    for (int j = 0; j < k; ++j) total += ((bits >> j) & 1U) ? -1 : 1;
+    sum += ((bits & 1U) ? -1.0 : 1.0) * (total > 0 ? 1.0 : -1.0);
+  }
+  return sum / static_cast<double>(1U << k);
+}
+
+/// First-step overlap of synchronous dynamics at finite N (gardner1987_sync.py): exact signal,
+/// exact crosstalk variance K = (N−1)(P−1), Gaussian crosstalk.
+inline double sync_first_step(double n, double p, double flips) {
+  const double k = (n - 1) * (p - 1);
+  const double f = flips / n;
+  return (1 - f) * std::erf((n - 1 - 2 * flips) / std::sqrt(2 * k)) +
+         f * std::erf((n + 1 - 2 * flips) / std::sqrt(2 * k));
 }
 
 }  // namespace papers_test

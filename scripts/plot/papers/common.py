@@ -94,6 +94,15 @@ def mean_sem(per_trial):
     return mean, sd / np.sqrt(np.maximum(n, 1))
 
 
+def pooled_mean_sem(h5, name):
+    """Per point: mean over every probe of every trial and its standard error from their spread
+    (for quantities whose probes are nearly independent even within a trial)."""
+    v = per_probe(h5, name).reshape(h5[f"results/{name}"].shape[0], -1)
+    n = np.isfinite(v).sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.nanmean(v, axis=1), np.nanstd(v, axis=1, ddof=1) / np.sqrt(n)
+
+
 def per_probe(h5, name):
     """(points, trials, probes) float array of /results/<name>, padding as NaN."""
     data = h5[f"results/{name}"][()]
@@ -108,7 +117,11 @@ def config_text(h5):
 
 
 def trials(h5):
-    return int(h5["results/count"].shape[1])
+    """Trials per point: the second dimension of the /results datasets."""
+    for name in ("count", "starts"):
+        if f"results/{name}" in h5:
+            return int(h5[f"results/{name}"].shape[1])
+    return int(next(iter(h5["results"].values())).shape[1])
 
 
 def neurons(h5):

@@ -247,13 +247,15 @@ def ags_alpha_c(tol=1e-7):
     return lo
 
 
-def ags_rs(alpha, temperature, m0=1.0, tol=1e-11, max_iter=100000):
+def ags_rs(alpha, temperature, m0=1.0, tol=1e-11, max_iter=100000, give_up_below=0.0):
     """Replica-symmetric saddle point (m, q, r) at load α and temperature T (AGS 1987).
 
         m = ∫Dz tanh β(m + √(αr) z),   q = ∫Dz tanh² β(m + √(αr) z),
         r = q / (1 − β(1 − q))²,
 
-    iterated from (m0, q = 1). For T = 0 the T = 0 equations are used (q = 1). Returns
+    iterated from (m0, q = 1); the iteration stops early once m < give_up_below (used when
+    only the existence of a retrieval state matters). For T = 0 the T = 0 equations are used
+    (q = 1). Returns
     (m, q) of the state the iteration reaches: the retrieval state when it exists and m0 = 1,
     the spin-glass state (m = 0, q > 0) below T_g otherwise, the paramagnet (0, 0) above.
     """
@@ -274,7 +276,7 @@ def ags_rs(alpha, temperature, m0=1.0, tol=1e-11, max_iter=100000):
         # Light damping keeps the iteration stable near the transition lines.
         m_new = 0.5 * (m + m_new) if it > 50 else m_new
         q_new = 0.5 * (q + q_new) if it > 50 else q_new
-        if abs(m_new - m) < tol and abs(q_new - q) < tol:
+        if abs(m_new - m) < tol and abs(q_new - q) < tol or m_new < give_up_below:
             return m_new, q_new
         m, q = m_new, q_new
     return m, q
@@ -282,11 +284,11 @@ def ags_rs(alpha, temperature, m0=1.0, tol=1e-11, max_iter=100000):
 
 def ags_retrieval_overlap(alpha, temperature):
     """Retrieval overlap m(α, T) of the replica-symmetric theory, NaN where no retrieval state."""
-    m, _ = ags_rs(alpha, temperature)
+    m, _ = ags_rs(alpha, temperature, give_up_below=0.04)
     return m if m > 0.05 else float("nan")
 
 
-def ags_t_m(alpha, tol=1e-4):
+def ags_t_m(alpha, tol=1e-3):
     """T_M(α): the highest temperature at which a retrieval state exists (bisection in T).
 
     1 at α = 0 (Curie–Weiss), 0 at α_c ≈ 0.138; the retrieval state then disappears
