@@ -411,6 +411,30 @@ def dgz_map(m, alpha):
     return sync_first_step(m, alpha)
 
 
+def dgz_map_finite(m, inputs, patterns):
+    """The DGZ map at finite K: m_{t+1} = E erf(S/√(2K(P−1))), S = 2B − K the signal over the
+    K inputs, B ~ Binomial(K, (1 + m_t)/2), and the crosstalk of the other P − 1 patterns a
+    Gaussian of variance K(P − 1). Tends to erf(m/√(2α)) for K → ∞ at α = P/K."""
+    k = int(inputs)
+    b = np.arange(k + 1)
+    p_on = (1.0 + m) / 2.0
+    log_pmf = (math.lgamma(k + 1) - _lgamma(b + 1) - _lgamma(k - b + 1)
+               + b * math.log(max(p_on, 1e-300)) + (k - b) * math.log(max(1 - p_on, 1e-300)))
+    signal = 2.0 * b - k
+    return float(np.dot(np.exp(log_pmf), erf(signal / math.sqrt(2.0 * k * (patterns - 1)))))
+
+
+def dgz_fixed_point_finite(inputs, patterns, m0=1.0, tol=1e-10, max_iter=20000):
+    """The fixed point of dgz_map_finite reached from m0."""
+    m = m0
+    for _ in range(max_iter):
+        m_new = dgz_map_finite(m, inputs, patterns)
+        if abs(m_new - m) < tol:
+            return m_new
+        m = m_new
+    return m
+
+
 def dgz_fixed_point(alpha, m0=1.0, tol=1e-13, max_iter=1000000):
     """The stable fixed point of the DGZ map reached from m0 (0 above α_c = 2/π)."""
     m = m0
