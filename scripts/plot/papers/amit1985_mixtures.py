@@ -217,9 +217,10 @@ def rows(h5):
         size="theory only (Hessian of the mean-field free energy, computed here)",
         agrees=common.verdict(abs(t3 - 0.46) < 0.005 and all(np.isnan(evens))),
         tolerance="|T_3 − 0.46| < 0.005",
-        note="Computed, not simulated: near T_k the barriers around a mixture are O(1/N) "
-             "in free energy per neuron and too small to locate the transition by "
-             "simulation at N ≤ 5000 (issue 10)."))
+        note="Computed from the mean-field equations, not simulated: the barriers that "
+             "keep a mixture stable near T_k are too small to locate the transition by "
+             "simulation at the sizes we can run (N ≤ 5000), so no simulated value is "
+             "claimed."))
     return out
 
 

@@ -165,9 +165,10 @@ def rows(h5):
                  + ", ".join(f"N = {n}: {w[0] * 100:.2f} %" for (n, _), w in zip(near, wb)),
             size=size, agrees=common.verdict(ok),
             tolerance="2 s.e. of the 1/N fit + 0.05 %",
-            note="At finite N the retrieval state has fewer wrong bits than the N → ∞ state "
-                 "(the error fraction grows towards the RS value as N grows); extrapolated "
-                 "linearly in 1/N, an empirical form."))
+            note="The wrong-bit fraction of the retrieved starts rises with N from below the "
+                 "N → ∞ value (fewer unstable bits at small N) and reaches it within the errors "
+                 "at the largest sizes; the linear extrapolation in 1/N is an empirical form, "
+                 "not a derived one."))
     return out
 
 

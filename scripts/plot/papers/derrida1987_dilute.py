@@ -10,8 +10,9 @@ overlap follows m_{t+1} = erf(m_t/√(2α)), α = P/K, with a retrieval fixed po
 α < α_c = 2/π.
 
 (a) m_t against t for each load and start, with the map iterated from the measured m₀: dotted
-    the N → ∞ form erf(m/√(2α)), solid its finite-K form (theory.dgz_map_finite: exact
-    crosstalk variance (P−1)/K, binomial signal over the K inputs).
+    the N → ∞ form erf(m/√(2α)), solid its exact finite-K form (theory.dgz_map_finite:
+    binomial signal over the K inputs, binomial crosstalk of the other P − 1 patterns, ties
+    keep the state).
 (b) The overlap after the last step against α, with the stable fixed point of the map (from
     m₀ = 1) and α_c = 2/π.
 """
@@ -132,9 +133,10 @@ def rows(h5):
                   "(P−1)/K < 0.5 and falls by > 0.3 for (P−1)/K > 0.75",
         note="The exact DGZ solution needs K ≪ ln N (here ln N ≈ 10 < K = 40), so inputs "
              "become correlated after a few steps (the measured overlaps then drift above the "
-             "map by up to a few hundredths, and the tolerance applies to t ≤ 3); the finite-K form (crosstalk variance "
-             "(P−1)/K instead of P/K, binomial signal over K inputs) accounts for most of the "
-             "difference to erf(m/√(2α)). Near α_c the approach to the fixed point is slow, so "
+             "map by up to a few hundredths, and the tolerance applies to t ≤ 3); the exact finite-K form (crosstalk "
+             "of P − 1 patterns, binomial signal over K inputs, ties, which are frequent with "
+             "integer fields at K = 40) accounts for the difference to erf(m/√(2α)) at the "
+             "first steps. Near α_c the approach to the fixed point is slow, so "
              "8 steps do not reach it.")]
 
 

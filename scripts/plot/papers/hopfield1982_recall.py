@@ -161,7 +161,7 @@ def rows(h5):
                  "would give."))
 
     ns = count[plain]
-    sel = [int(p) for p in plain if 5 <= count[p] <= 25]
+    sel = [int(p) for p in plain if 8 <= count[p] <= 25]
     if sel:
         exact = np.array([theory.hopfield82_exact(n_neurons, int(count[p])) for p in sel])
         eq10 = np.array([float(theory.hopfield82_eq10(n_neurons, count[p])) for p in sel])

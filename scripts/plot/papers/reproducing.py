@@ -35,7 +35,8 @@ our measurement. `±` is the standard error over independent trials (fresh patte
 couplings); `[a, b]` is a 95 % percentile bootstrap interval over trials. "Agrees" is judged
 with the tolerance stated in the notes, which accounts for the finite N we can simulate;
 where we disagree, the note says why. Wall time is that of the `hopfield run` of the whole
-config (all rows of a paper share it), on the machine and thread count noted.
+config (all rows of a paper share it), on the machine and thread count noted; the full-size
+runs recorded here shared their 2 cores with other jobs, so their wall times overstate the cost.
 
 Run one paper: `scripts/run.sh configs/papers/NAME.yaml` (full size, figure beside the
 results); all of them: `scripts/reproduce.sh` (full) or `scripts/reproduce.sh --quick`

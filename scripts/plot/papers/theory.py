@@ -412,16 +412,36 @@ def dgz_map(m, alpha):
 
 
 def dgz_map_finite(m, inputs, patterns):
-    """The DGZ map at finite K: m_{t+1} = E erf(S/√(2K(P−1))), S = 2B − K the signal over the
-    K inputs, B ~ Binomial(K, (1 + m_t)/2), and the crosstalk of the other P − 1 patterns a
-    Gaussian of variance K(P − 1). Tends to erf(m/√(2α)) for K → ∞ at α = P/K."""
+    """The DGZ map at finite K, exact for a tree (no correlated inputs).
+
+    The aligned field of a neuron is Y = S + X: the signal S = 2B − K over its K inputs,
+    B ~ Binomial(K, (1 + m_t)/2), and the crosstalk X = 2B' − K(P − 1) of the other P − 1
+    patterns, B' ~ Binomial(K(P − 1), ½), both exact (integer fields). A neuron takes the sign
+    of Y, and at a tie (Y = 0) keeps its state, which agrees with the pattern with probability
+    (1 + m_t)/2: m_{t+1} = P(Y > 0) − P(Y < 0) + m_t P(Y = 0). Tends to erf(m/√(2α)) for
+    K → ∞ at α = P/K.
+    """
     k = int(inputs)
+    kx = k * (int(patterns) - 1)
     b = np.arange(k + 1)
-    p_on = (1.0 + m) / 2.0
-    log_pmf = (math.lgamma(k + 1) - _lgamma(b + 1) - _lgamma(k - b + 1)
-               + b * math.log(max(p_on, 1e-300)) + (k - b) * math.log(max(1 - p_on, 1e-300)))
-    signal = 2.0 * b - k
-    return float(np.dot(np.exp(log_pmf), erf(signal / math.sqrt(2.0 * k * (patterns - 1)))))
+    p_on = min(max((1.0 + m) / 2.0, 1e-300), 1 - 1e-16)
+    pb = np.exp(math.lgamma(k + 1) - _lgamma(b + 1) - _lgamma(k - b + 1)
+                + b * math.log(p_on) + (k - b) * math.log(1 - p_on))
+    bx = np.arange(kx + 1)
+    px = np.exp(binomial_log_pmf(bx, kx)) if kx > 0 else np.array([1.0])
+    cdf = np.concatenate([[0.0], np.cumsum(px)])  # cdf[j] = P(B' < j)
+    half = k * int(patterns)  # Y = 2(B + B') − K·P: Y = 0 iff B + B' = KP/2
+    total = 0.0
+    for bi, w in zip(b, pb):
+        if w < 1e-300:
+            continue
+        # Y > 0 iff B' > KP/2 − b; Y < 0 iff B' < KP/2 − b.
+        thr = half / 2.0 - bi
+        below = cdf[int(np.clip(math.ceil(thr), 0, kx + 1))]
+        tie = px[int(thr)] if float(thr).is_integer() and 0 <= thr <= kx else 0.0
+        above = 1.0 - below - tie
+        total += w * (above - below + m * tie)
+    return float(total)
 
 
 def dgz_fixed_point_finite(inputs, patterns, m0=1.0, tol=1e-10, max_iter=20000):
