@@ -501,3 +501,18 @@ def weighted_line(x, y, sigma):
     cov = np.linalg.inv(design.T @ (design * w[:, None]))
     a, b = cov @ (design.T @ (w * y))
     return float(a), float(b), float(math.sqrt(cov[0, 0])), float(math.sqrt(cov[1, 1]))
+
+
+# --- Sherrington–Kirkpatrick metastable states -------------------------------------------------
+
+
+def sk_metastable_rate():
+    """(1/N) ln ⟨number of one-flip-stable states⟩ of the SK model at T = 0, N → ∞
+    (Tanaka & Edwards 1980; Bray & Moore 1980): max_z [ln 2Φ(z) − z²/2], found by bisection
+    on the stationarity condition φ(z)/Φ(z) = z. ≈ 0.1992."""
+    def derivative(z):
+        phi = math.exp(-0.5 * z * z) / math.sqrt(2.0 * math.pi)
+        return phi / float(normal_cdf(z)) - z
+
+    z = bisect(derivative, 0.0, 2.0)
+    return math.log(2.0 * float(normal_cdf(z))) - 0.5 * z * z
