@@ -6,6 +6,9 @@
 #include "hopfield/optimisation/n_queens.hpp"
 #include "hopfield/optimisation/partition.hpp"
 
+#include <cstdint>
+#include <vector>
+
 namespace hopfield {
 
 using config::ParamSpec;
@@ -87,6 +90,24 @@ ParamSpec edge_list_param() {
       .make_optional();
 }
 
+/// The options of a problem on a graph (max_cut, partition): the graph (random G(n, p) or an
+/// edge-list file), the problem's own options, then the start perturbation and the exact limit.
+std::vector<ParamSpec> graph_problem_params(std::int64_t max_vertices, std::vector<ParamSpec> own) {
+  std::vector<ParamSpec> params{
+      ParamSpec::integer("vertices", "20", "vertices n (ignored with `file`)")
+          .range(2, max_vertices),
+      ParamSpec::real("edge_probability", "0.5", "edge probability p (ignored with `file`)")
+          .range(0, 1),
+      edge_list_param()};
+  for (auto& spec : own) params.push_back(std::move(spec));
+  params.push_back(
+      ParamSpec::real("perturbation", "0.1", "initial u uniform in ±perturbation/β").at_least(0));
+  params.push_back(
+      ParamSpec::integer("exact_max", "20", "exact optimum by enumeration up to this many vertices")
+          .range(0, 24));
+  return params;
+}
+
 }  // namespace
 
 config::ModuleDoc max_cut_problem_doc() {
@@ -96,17 +117,7 @@ config::ModuleDoc max_cut_problem_doc() {
       .help =
           "Max-Cut of a random G(n, p) graph per trial, or of a graph read from an edge "
           "list: one bipolar neuron per vertex",
-      .params = {ParamSpec::integer("vertices", "20", "vertices n (ignored with `file`)")
-                     .range(2, max_cut_max_vertices),
-                 ParamSpec::real("edge_probability", "0.5",
-                                 "edge probability p (ignored with `file`)")
-                     .range(0, 1),
-                 edge_list_param(),
-                 ParamSpec::real("perturbation", "0.1", "initial u uniform in ±perturbation/β")
-                     .at_least(0),
-                 ParamSpec::integer("exact_max", "20",
-                                    "exact optimum by enumeration up to this many vertices")
-                     .range(0, 24)},
+      .params = graph_problem_params(max_cut_max_vertices, {}),
       .notes =
           "W = −(edge weights), no bias, `activation: tanh`; the side of vertex i is "
           "sign(v_i), every state is valid. Baselines: greedy + one-flip local search, and "
@@ -129,20 +140,10 @@ config::ModuleDoc partition_problem_doc() {
       .help =
           "balanced graph bisection (minimum cut into two halves) of a random G(n, p) graph "
           "per trial or of an edge list: one bipolar neuron per vertex",
-      .params = {ParamSpec::integer("vertices", "20", "vertices n (ignored with `file`)")
-                     .range(2, partition_max_vertices),
-                 ParamSpec::real("edge_probability", "0.5",
-                                 "edge probability p (ignored with `file`)")
-                     .range(0, 1),
-                 edge_list_param(),
-                 ParamSpec::real("balance", "2",
-                                 "balance penalty λ in λ/2 (Σ s)² (Fu & Anderson's μ)")
-                     .at_least(0),
-                 ParamSpec::real("perturbation", "0.1", "initial u uniform in ±perturbation/β")
-                     .at_least(0),
-                 ParamSpec::integer("exact_max", "20",
-                                    "exact optimum by enumeration up to this many vertices")
-                     .range(0, 24)},
+      .params = graph_problem_params(
+          partition_max_vertices,
+          {ParamSpec::real("balance", "2", "balance penalty λ in λ/2 (Σ s)² (Fu & Anderson's μ)")
+               .at_least(0)}),
       .notes =
           "Energy (Fu & Anderson 1986): E = Σ_{i<j} w_ij (1 − s_i s_j)/2 + λ/2 (Σ_i s_i)², "
           "the cut plus a balance penalty, as couplings W = w/2 − λ(11ᵀ − I) with no bias; "
