@@ -189,6 +189,10 @@ double Node::as_real() const {
 
 std::int64_t Node::as_integer() const {
   std::int64_t v = 0;
+  double d = 0.0;
+  if (kind_ == Kind::scalar && !quoted_ && !parse_integer(text_, v) && parse_real(text_, d) &&
+      std::isfinite(d) && std::floor(d) == d)
+    fail("value " + text_ + " is out of range (integers are limited to ±9e18)");
   if (kind_ != Kind::scalar || quoted_ || !parse_integer(text_, v))
     fail("expected an integer, found " +
          (kind_ == Kind::scalar ? "'" + text_ + "'" : kind_word(kind_)));

@@ -37,11 +37,14 @@ bool in_range(double v, const ParamSpec& s) {
   return true;
 }
 
+std::string expected_number(const ParamSpec& spec) {
+  const std::string range = spec.describe_range();
+  return range == "any finite number" ? range : "a number in " + range;
+}
+
 void check_number(const Node& value, const ParamSpec& spec, double v) {
-  if (std::isnan(v))
-    value.fail("NaN is not allowed; expected a number in " + spec.describe_range());
-  if (std::isinf(v))
-    value.fail("infinity is not allowed; expected a number in " + spec.describe_range());
+  if (std::isnan(v)) value.fail("NaN is not allowed; expected " + expected_number(spec));
+  if (std::isinf(v)) value.fail("infinity is not allowed; expected " + expected_number(spec));
   if (!in_range(v, spec))
     value.fail("value " + value.text() + " is out of range; allowed: " + spec.describe_range());
 }
@@ -164,9 +167,17 @@ void check_value(const Node& value, const ParamSpec& spec) {
   switch (spec.kind) {
     case ParamKind::integer: {
       if (!value.is_scalar() || !value.is_integer()) {
+        // A whole number beyond int64 (1e300, 100000000000000000000) is out of range, not a
+        // fraction.
+        if (value.is_real() && std::isfinite(value.as_real()) &&
+            std::floor(value.as_real()) == value.as_real())
+          value.fail("value " + value.text() +
+                     " is out of range; allowed: " + spec.describe_range());
         if (value.is_real()) value.fail("expected an integer, found '" + value.text() + "'");
         value.fail(std::string("expected an integer") +
-                   (value.is_scalar() ? ", found '" + value.text() + "'" : ""));
+                   (value.is_scalar()
+                        ? ", found '" + value.text() + "'"
+                        : ", found a " + std::string(value.is_sequence() ? "list" : "mapping")));
       }
       double v = 0.0;
       if (value.is_real()) v = value.as_real();  // catches 1e30 (beyond int64)

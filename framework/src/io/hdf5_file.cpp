@@ -39,13 +39,45 @@ constexpr unsigned creation_order = H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXE
 
 // Library code never prints: HDF5's automatic error-stack printing is turned off and every
 // failure becomes an IoError carrying HDF5's own message.
+// The operating system's reason for the last failure ("No space left on device", "Permission
+// denied"): the top of HDF5's error stack only says which call failed, and the stack is gone by
+// the time the C++ exception is caught (the destructors of property lists clear it). HDF5 calls
+// its automatic error handler while the stack is intact: ours prints nothing and keeps the
+// reason.
+thread_local std::string last_reason;
+
+herr_t keep_reason(hid_t stack, void* /*data*/) {
+  H5Ewalk2(
+      stack, H5E_WALK_UPWARD,
+      [](unsigned /*n*/, const H5E_error2_t* entry, void* /*out*/) -> herr_t {
+        const std::string desc = entry->desc != nullptr ? entry->desc : "";
+        const std::string tag = "error message = '";
+        const auto at = desc.find(tag);
+        if (last_reason.empty() && at != std::string::npos) {
+          const auto begin = at + tag.size();
+          const auto end = desc.find('\'', begin);
+          last_reason = desc.substr(begin, end == std::string::npos ? end : end - begin);
+        }
+        return 0;
+      },
+      nullptr);
+  return 0;
+}
+
+void quiet_errors() {
+  H5Eset_auto2(H5E_DEFAULT, keep_reason, nullptr);
+}
+
 template <class F>
 auto guarded(const std::string& file, const std::string& what, F&& body) -> decltype(body()) {
+  last_reason.clear();
   try {
     return body();
   } catch (const H5::Exception& error) {
-    throw IoError(fmt::format("HDF5 error in '{}' while {}: {} ({})", file, what,
-                              error.getDetailMsg(), error.getFuncName()));
+    const std::string reason = last_reason;
+    throw IoError(fmt::format("HDF5 error in '{}' while {}: {} ({}){}", file, what,
+                              error.getDetailMsg(), error.getFuncName(),
+                              reason.empty() ? "" : ": " + reason));
   }
 }
 
@@ -105,7 +137,7 @@ H5::StrType utf8_string_type() {
 
 Hdf5File Hdf5File::create(const std::string& path) {
   return guarded(path, "creating the file", [&] {
-    H5::Exception::dontPrint();
+    quiet_errors();
     H5::FileCreatPropList fcpl;
     H5Pset_link_creation_order(fcpl.getId(), creation_order);
     H5Pset_attr_creation_order(fcpl.getId(), creation_order);
@@ -113,8 +145,32 @@ Hdf5File Hdf5File::create(const std::string& path) {
   });
 }
 
+Hdf5File Hdf5File::create_in_memory(const std::string& name) {
+  return guarded(name, "creating the file in memory", [&] {
+    quiet_errors();
+    H5::FileCreatPropList fcpl;
+    H5Pset_link_creation_order(fcpl.getId(), creation_order);
+    H5Pset_attr_creation_order(fcpl.getId(), creation_order);
+    H5::FileAccPropList fapl;
+    fapl.setCore(std::size_t{1} << 22U, false);
+    return Hdf5File(H5::H5File(name, H5F_ACC_TRUNC, fcpl, fapl), name);
+  });
+}
+
+std::vector<char> Hdf5File::image() {
+  return guarded(path_, "taking the file image", [&] {
+    file_.flush(H5F_SCOPE_GLOBAL);
+    const ssize_t size = H5Fget_file_image(file_.getId(), nullptr, 0);
+    if (size < 0) throw IoError(fmt::format("cannot take the image of '{}'", path_));
+    std::vector<char> bytes(static_cast<std::size_t>(size));
+    if (H5Fget_file_image(file_.getId(), bytes.data(), bytes.size()) != size)
+      throw IoError(fmt::format("cannot take the image of '{}'", path_));
+    return bytes;
+  });
+}
+
 Hdf5File Hdf5File::open_read_only(const std::string& path) {
-  H5::Exception::dontPrint();
+  quiet_errors();
   if (H5Fis_hdf5(path.c_str()) <= 0) {
     throw InputError(fmt::format("'{}' is not a readable HDF5 file", path));
   }
@@ -359,6 +415,41 @@ std::vector<T> Hdf5File::read_dataset(const std::string& path) const {
   });
 }
 
+template <class T>
+std::vector<T> Hdf5File::read_block(const std::string& path, const std::vector<std::size_t>& start,
+                                    const std::vector<std::size_t>& count) const {
+  return guarded(path_, "reading dataset '" + path + "'", [&] {
+    H5::DataSet dataset = file_.openDataSet(path);
+    H5::DataSpace space = dataset.getSpace();
+    const int rank = space.getSimpleExtentNdims();
+    if (rank < 1 || static_cast<std::size_t>(rank) != start.size() || start.size() != count.size())
+      throw IoError(
+          fmt::format("dataset '{}' of '{}': a block of rank {} from a dataset of rank {}", path,
+                      path_, count.size(), rank));
+    std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
+    space.getSimpleExtentDims(dims.data());
+    std::size_t elements = 1;
+    for (std::size_t d = 0; d < dims.size(); ++d) {
+      if (start[d] > dims[d] || count[d] > dims[d] - start[d])
+        throw IoError(fmt::format("dataset '{}' of '{}': block outside the extent", path, path_));
+      elements *= count[d];
+    }
+    std::vector<T> values(elements);
+    if (elements == 0) return values;
+    const std::vector<hsize_t> offset(start.begin(), start.end());
+    const std::vector<hsize_t> extent(count.begin(), count.end());
+    space.selectHyperslab(H5S_SELECT_SET, extent.data(), offset.data());
+    const H5::DataSpace memory(rank, extent.data());
+    dataset.read(values.data(), Types<T>::memory(), memory, space);
+    return values;
+  });
+}
+
+template std::vector<double> Hdf5File::read_block<double>(const std::string&,
+                                                          const std::vector<std::size_t>&,
+                                                          const std::vector<std::size_t>&) const;
+template std::vector<std::int64_t> Hdf5File::read_block<std::int64_t>(
+    const std::string&, const std::vector<std::size_t>&, const std::vector<std::size_t>&) const;
 template std::vector<double> Hdf5File::read_dataset<double>(const std::string&) const;
 template std::vector<std::int64_t> Hdf5File::read_dataset<std::int64_t>(const std::string&) const;
 template std::vector<std::int8_t> Hdf5File::read_dataset<std::int8_t>(const std::string&) const;

@@ -2,6 +2,7 @@
 #include "hdf5_patterns.hpp"
 
 #include "hopfield/core/error.hpp"
+#include "hopfield/core/memory.hpp"
 #include "hopfield/io/hdf5_file.hpp"
 #include "input_path.hpp"
 
@@ -25,9 +26,12 @@ std::int64_t stored_count(const Hdf5File& file, std::size_t point, std::size_t t
     return -1;
   }
   const auto info = file.dataset_info("/results/patterns_stored");
-  if (info.shape.size() != 2 || point >= info.shape[0] || trial >= info.shape[1]) return -1;
-  const auto counts = file.read_dataset<std::int64_t>("/results/patterns_stored");
-  return counts[point * info.shape[1] + trial];
+  if (info.shape.size() != 2 || point >= info.shape[0] || trial >= info.shape[1] ||
+      info.element == Hdf5File::Element::text || info.element == Hdf5File::Element::other) {
+    return -1;
+  }
+  // One element: the dataset may be large (or a fill value only) in a hostile file.
+  return file.read_block<std::int64_t>("/results/patterns_stored", {point, trial}, {1, 1})[0];
 }
 
 }  // namespace
@@ -89,8 +93,8 @@ std::unique_ptr<PatternSource> Hdf5Patterns::make(const config::Params& params) 
   const std::string dataset = params.text("dataset");
   if (!std::filesystem::exists(path)) params.fail("file", fmt::format("no such file '{}'", path));
   std::vector<double> data;
-  std::vector<std::size_t> shape;
-  std::int64_t stored = -1;
+  std::size_t p = 0;
+  std::size_t n = 0;
   const auto point = static_cast<std::size_t>(params.integer("point"));
   const auto trial = static_cast<std::size_t>(params.integer("trial"));
   try {
@@ -103,54 +107,70 @@ std::unique_ptr<PatternSource> Hdf5Patterns::make(const config::Params& params) 
     }
     if (!found) params.fail("dataset", fmt::format("'{}' has no dataset '{}'", path, dataset));
     const auto info = file.dataset_info(dataset);
-    shape = info.shape;
-    if (info.element == Hdf5File::Element::other) {
+    const std::vector<std::size_t>& shape = info.shape;
+    if (info.element == Hdf5File::Element::other || info.element == Hdf5File::Element::text) {
       params.fail("dataset", fmt::format("'{}' in '{}' is not numeric", dataset, path));
     }
-    if (shape.size() == 4) stored = stored_count(file, point, trial);
-    data = file.read_dataset<double>(dataset);
+    std::vector<std::size_t> start;
+    if (shape.size() == 2) {
+      if (params.integer("point") != 0 || params.integer("trial") != 0) {
+        params.fail("point", "point and trial apply to a 4-D dataset (points, trials, P, N)");
+      }
+      p = shape[0];
+      n = shape[1];
+      start = {0, 0};
+    } else if (shape.size() == 4) {
+      if (point >= shape[0]) {
+        params.fail("point", fmt::format("dataset has {} point(s)", shape[0]));
+      }
+      if (trial >= shape[1]) {
+        params.fail("trial", fmt::format("dataset has {} trial(s)", shape[1]));
+      }
+      p = shape[2];
+      n = shape[3];
+      start = {point, trial, 0, 0};
+      const std::int64_t stored = stored_count(file, point, trial);
+      if (stored >= 0 && static_cast<std::size_t>(stored) <= p) {
+        p = static_cast<std::size_t>(stored);
+      }
+    } else {
+      params.fail("dataset",
+                  fmt::format("'{}' has rank {}; expected (P, N) or (points, trials, P, N)",
+                              dataset, shape.size()));
+    }
+    if (params.has("count")) {
+      const auto want = static_cast<std::size_t>(params.integer("count"));
+      if (want > p) params.fail("count", fmt::format("the dataset holds only {} pattern(s)", p));
+      p = want;
+    }
+    if (p == 0 || n == 0) {
+      params.fail("dataset", fmt::format("'{}' holds no patterns ({} × {})", dataset, p, n));
+    }
+    // Read only this slice, and only if it fits: a small file can declare a huge dataset that
+    // holds nothing but its fill value.
+    const double need = static_cast<double>(p) * static_cast<double>(n) * (8.0 + 4.0);
+    const MemoryBudget budget = memory_budget();
+    if (budget.bytes > 0.0 && need > 0.8 * budget.bytes) {
+      params.fail("dataset", fmt::format("'{}' holds {} × {} patterns; reading them needs about "
+                                         "{:.1f} GiB but {} {:.1f} GiB of memory",
+                                         dataset, p, n, need / 1073741824.0, budget.source,
+                                         budget.bytes / 1073741824.0));
+    }
+    std::vector<std::size_t> count(start.size(), 1);
+    count[count.size() - 2] = p;
+    count[count.size() - 1] = n;
+    data = file.read_block<double>(dataset, start, count);
   } catch (const IoError& error) {
     params.fail("file", error.what());
-  }
-  std::size_t p = 0;
-  std::size_t n = 0;
-  std::size_t offset = 0;
-  if (shape.size() == 2) {
-    if (params.integer("point") != 0 || params.integer("trial") != 0) {
-      params.fail("point", "point and trial apply to a 4-D dataset (points, trials, P, N)");
-    }
-    p = shape[0];
-    n = shape[1];
-  } else if (shape.size() == 4) {
-    if (point >= shape[0]) {
-      params.fail("point", fmt::format("dataset has {} point(s)", shape[0]));
-    }
-    if (trial >= shape[1]) {
-      params.fail("trial", fmt::format("dataset has {} trial(s)", shape[1]));
-    }
-    p = shape[2];
-    n = shape[3];
-    offset = (point * shape[1] + trial) * p * n;
-    if (stored >= 0 && static_cast<std::size_t>(stored) <= p) p = static_cast<std::size_t>(stored);
-  } else {
-    params.fail("dataset",
-                fmt::format("'{}' has rank {}; expected (P, N) or (points, trials, P, N)", dataset,
-                            shape.size()));
-  }
-  if (params.has("count")) {
-    const auto want = static_cast<std::size_t>(params.integer("count"));
-    if (want > p) params.fail("count", fmt::format("the dataset holds only {} pattern(s)", p));
-    p = want;
-  }
-  if (p == 0 || n == 0) {
-    params.fail("dataset", fmt::format("'{}' holds no patterns ({} × {})", dataset, p, n));
+  } catch (const InputError& error) {  // not an HDF5 file
+    params.fail("file", error.what());
   }
   bool has_zero = false;
   bool has_minus = false;
   Eigen::MatrixXf values(static_cast<Eigen::Index>(p), static_cast<Eigen::Index>(n));
   for (std::size_t mu = 0; mu < p; ++mu) {
     for (std::size_t i = 0; i < n; ++i) {
-      const double v = data[offset + mu * n + i];
+      const double v = data[mu * n + i];
       if (v != 0.0 && v != 1.0 && v != -1.0) {
         params.fail("dataset", fmt::format("'{}' pattern {} neuron {} is {}; values must be 0/1 "
                                            "or -1/+1",

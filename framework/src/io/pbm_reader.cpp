@@ -63,6 +63,16 @@ class Scanner {
 };
 
 void read_plain(Scanner& in, Bitmap& bitmap) {
+  const std::size_t pixels =
+      static_cast<std::size_t>(bitmap.width) * static_cast<std::size_t>(bitmap.height);
+  // Every pixel takes at least one byte: a header promising more than the file holds is refused
+  // before anything is allocated.
+  in.skip_space();
+  if (in.remaining() < pixels) {
+    in.fail(fmt::format("truncated: the header announces {}×{} = {} pixels", bitmap.width,
+                        bitmap.height, pixels));
+  }
+  bitmap.bits.assign(pixels, 0);
   for (auto& bit : bitmap.bits) {
     in.skip_space();
     if (in.at_end()) {
@@ -95,6 +105,7 @@ void read_raw(Scanner& in, Bitmap& bitmap) {
   if (in.remaining() > needed) {
     in.fail(fmt::format("{} unexpected bytes after the raster", in.remaining() - needed));
   }
+  bitmap.bits.assign(width * static_cast<std::size_t>(bitmap.height), 0);
   for (int row = 0; row < bitmap.height; ++row) {
     std::size_t col = 0;
     for (std::size_t b = 0; b < row_bytes; ++b) {
@@ -123,8 +134,6 @@ Bitmap parse_pbm(const std::string& bytes, const std::string& name) {
   Bitmap bitmap;
   bitmap.width = in.number("width");
   bitmap.height = in.number("height");
-  bitmap.bits.assign(
-      static_cast<std::size_t>(bitmap.width) * static_cast<std::size_t>(bitmap.height), 0);
   if (raw) {
     read_raw(in, bitmap);
   } else {

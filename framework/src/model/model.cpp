@@ -1,6 +1,7 @@
 // Assembly of a trial from a validated configuration (see hopfield/model/model.hpp).
 #include "hopfield/model/model.hpp"
 
+#include "hopfield/core/memory.hpp"
 #include "hopfield/dynamics/modules.hpp"
 #include "hopfield/learning/modules.hpp"
 #include "hopfield/measure/modules.hpp"
@@ -100,21 +101,21 @@ void check_memory(Eigen::Index n, Eigen::Index p, Precision precision, double en
   // Dense couplings plus the float64 matrix the learning rules build them from, plus the
   // patterns (float32) and their float64 images used by the rules. Sparse: float32 values and
   // int32 indices twice (rows and columns), the float64 triplets they are built from, and the
-  // patterns.
+  // patterns. Per neuron: threshold, bias, state, field and the dynamics' work vectors.
   const double couplings =
       entries > 0.0 ? entries * (8.0 + 8.0 + 16.0 + 16.0)
                     : static_cast<double>(n) * static_cast<double>(n) * (bytes_per + 8.0);
-  const double need = couplings + static_cast<double>(n) * static_cast<double>(p) * 12.0;
-  const double pages = static_cast<double>(sysconf(_SC_PHYS_PAGES));
-  const double page = static_cast<double>(sysconf(_SC_PAGE_SIZE));
-  const double have = pages * page;
-  if (have > 0 && need > 0.8 * have) {
-    char buf[160];
+  const double need = couplings + static_cast<double>(n) * static_cast<double>(p) * 12.0 +
+                      static_cast<double>(n) * 64.0;
+  const MemoryBudget budget = memory_budget();
+  if (budget.bytes > 0 && need > 0.8 * budget.bytes) {
+    char buf[256];
     std::snprintf(buf, sizeof buf,
-                  "a dense network of %lld neurons storing %lld patterns needs about %.1f GiB "
-                  "but this machine has %.1f GiB of memory",
-                  static_cast<long long>(n), static_cast<long long>(p), need / 1073741824.0,
-                  have / 1073741824.0);
+                  "a %s network of %lld neurons storing %lld patterns needs about %.1f GiB "
+                  "but %s %.1f GiB of memory",
+                  entries > 0.0 ? "sparse" : "dense", static_cast<long long>(n),
+                  static_cast<long long>(p), need / 1073741824.0, budget.source.c_str(),
+                  budget.bytes / 1073741824.0);
     where.fail(buf);
   }
 }

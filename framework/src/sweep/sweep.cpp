@@ -106,8 +106,8 @@ SweepPlan expand(const Node* sweep) {
   std::vector<std::vector<std::vector<Assignment>>> axes;
   if (sweep != nullptr && sweep->is_map()) {
     if (const Node* zip = sweep->find("zip")) {
-      if (!zip->is_map() || zip->entries().empty())
-        zip->fail("expected a mapping {path: [values], …}");
+      if (!zip->is_map()) zip->fail("expected a mapping {path: [values], …}");
+      if (zip->entries().empty()) zip->fail("an empty zip: give at least one {path: [values]}");
       std::vector<std::vector<Assignment>> axis;
       std::size_t length = 0;
       bool first = true;
@@ -128,8 +128,8 @@ SweepPlan expand(const Node* sweep) {
       axes.push_back(std::move(axis));
     }
     if (const Node* grid = sweep->find("grid")) {
-      if (!grid->is_map() || grid->entries().empty())
-        grid->fail("expected a mapping {path: values, …}");
+      if (!grid->is_map()) grid->fail("expected a mapping {path: values, …}");
+      if (grid->entries().empty()) grid->fail("an empty grid: give at least one {path: values}");
       for (const auto& [path, spec] : grid->entries()) {
         check_path(path, spec);
         for (const auto& p : plan.paths)

@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -107,4 +108,43 @@ TEST_CASE("hdf5 patterns read a 2-D dataset and reject bad values, shapes and sl
   CHECK_THROWS_AS(make("{type: hdf5, file: '" + path + "', dataset: /good, count: 3}"),
                   ConfigError);
   CHECK_THROWS_AS(make("{type: hdf5, file: '" + dir.file("missing.h5") + "'}"), ConfigError);
+}
+
+TEST_CASE("a small file declaring a huge dataset is refused with the estimate before reading",
+          "[io][hdf5][patterns]") {
+  // 10⁶ × 10⁶ doubles (8 TB) that exist only as a fill value: the file is a few KiB, reading
+  // the dataset would allocate terabytes. The layer reads only the slice it needs, and only
+  // after checking the estimate against the memory budget.
+  ScratchDir dir;
+  const std::string path = dir.file("huge.h5");
+  {
+    const hid_t file = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+    REQUIRE(file >= 0);
+    const hsize_t dims[2] = {1000000, 1000000};
+    const hsize_t chunk[2] = {64, 64};
+    const hid_t space = H5Screate_simple(2, dims, nullptr);
+    const hid_t dcpl = H5Pcreate(H5P_DATASET_CREATE);
+    H5Pset_chunk(dcpl, 2, chunk);
+    const hid_t set =
+        H5Dcreate2(file, "/x", H5T_NATIVE_DOUBLE, space, H5P_DEFAULT, dcpl, H5P_DEFAULT);
+    REQUIRE(set >= 0);
+    H5Dclose(set);
+    H5Pclose(dcpl);
+    H5Sclose(space);
+    H5Fclose(file);
+  }
+  REQUIRE(std::filesystem::file_size(path) < 100000);
+  try {
+    (void)make("{type: hdf5, file: '" + path + "', dataset: /x}");
+    FAIL("not refused");
+  } catch (const ConfigError& e) {
+    const std::string what = e.what();
+    INFO(what);
+    CHECK(what.find("1000000 × 1000000") != std::string::npos);
+    CHECK(what.find("needs about") != std::string::npos);
+  }
+  // A count that fits is read from the same file (fill value 0: binary patterns, all off).
+  const auto few = make("{type: hdf5, file: '" + path + "', dataset: /x, count: 2}");
+  CHECK(few->count(0) == 2);
+  CHECK(few->fixed_neurons() == 1000000);
 }

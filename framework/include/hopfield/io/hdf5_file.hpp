@@ -30,6 +30,12 @@ class Hdf5File {
 
   /// Creates (truncating) a file for writing.
   static Hdf5File create(const std::string& path);
+  /// Creates a file that lives in memory (HDF5's core driver, no backing store) until image()
+  /// takes its bytes: the caller does the disk I/O and sees every write error itself. (After a
+  /// failed write to disk, libhdf5 1.10 cannot close the file and crashes at exit.)
+  static Hdf5File create_in_memory(const std::string& name);
+  /// The complete bytes of a file created in memory (flushed first).
+  [[nodiscard]] std::vector<char> image();
   /// Opens an existing file read-only.
   static Hdf5File open_read_only(const std::string& path);
 
@@ -62,6 +68,12 @@ class Hdf5File {
   /// The data converted to T, row-major.
   template <class T>
   [[nodiscard]] std::vector<T> read_dataset(const std::string& path) const;
+  /// The block of `count` elements per dimension starting at `start` (one entry per dimension
+  /// of the dataset), converted to T, row-major: reads only that part of the file.
+  template <class T>
+  [[nodiscard]] std::vector<T> read_block(const std::string& path,
+                                          const std::vector<std::size_t>& start,
+                                          const std::vector<std::size_t>& count) const;
   [[nodiscard]] std::vector<std::string> attribute_names(const std::string& object) const;
   [[nodiscard]] bool has_attribute(const std::string& object, const std::string& name) const;
   [[nodiscard]] AttributeKind attribute_kind(const std::string& object,
