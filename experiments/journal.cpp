@@ -194,10 +194,15 @@ JournalContents read_journal(const std::string& path) {
 }
 
 Journal Journal::create(const std::string& path, const std::string& header) {
-  std::FILE* f = std::fopen(path.c_str(), "wb");
+  // Written beside and renamed into place once the header is flushed, so a journal under its
+  // name always has a whole header: kill -9 during creation cannot leave one --resume refuses.
+  const std::string fresh = path + ".new";
+  std::FILE* f = std::fopen(fresh.c_str(), "wb");
   if (f == nullptr) throw IoError("cannot create journal '" + path + "': " + std::strerror(errno));
   Journal j(path, f);
   j.write_record('H', header);
+  if (std::rename(fresh.c_str(), path.c_str()) != 0)
+    throw IoError("cannot create journal '" + path + "': " + std::strerror(errno));
   return j;
 }
 

@@ -1,5 +1,6 @@
 // The `hopfield` command line (DESIGN.md §7). Exit codes: 0 ok, 2 bad input (config, files,
-// arguments, refused overwrite), 1 internal failure, 130 interrupted.
+// arguments, refused overwrite), 1 failure while running (an I/O error such as a full disk, a
+// numerical error, an internal error; the journal is kept), 130 interrupted.
 #include "hopfield/experiments/describe.hpp"
 #include "hopfield/experiments/distribution.hpp"
 #include "hopfield/experiments/runner.hpp"
@@ -92,6 +93,9 @@ int main(int argc, char** argv) {
     if (*run) {
       std::signal(SIGINT, on_signal);
       std::signal(SIGTERM, on_signal);
+      // Past a file-size limit (ulimit -f) a write fails with EFBIG, reported as an I/O error
+      // with the journal kept, instead of the default SIGXFSZ killing the process.
+      std::signal(SIGXFSZ, SIG_IGN);
       const hopfield::Prepared prepared = hopfield::prepare(config_path, sets, output, *registry);
       const bool root = hopfield::mpi::rank() == 0;
       if (root)
@@ -161,6 +165,8 @@ int main(int argc, char** argv) {
     return fail(2, e.what());
   } catch (const hopfield::IoError& e) {
     return fail(1, std::string("i/o error: ") + e.what());
+  } catch (const hopfield::NumericalError& e) {
+    return fail(1, std::string("numerical error: ") + e.what());
   } catch (const std::exception& e) {
     return fail(1, std::string("internal error: ") + e.what());
   }

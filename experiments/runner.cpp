@@ -29,13 +29,15 @@ std::string default_output_path(const std::string& config_path) {
 
 Prepared prepare(const std::string& config_path, const std::vector<std::string>& sets,
                  const std::optional<std::string>& output, const config::Registry& registry) {
+  config::Node raw = io::load_yaml_file(config_path);
+  for (const auto& assignment : sets) io::apply_override(raw, assignment);
+  return prepare(raw, config_path, output, registry);
+}
+
+Prepared prepare(const config::Node& raw, const std::string& config_path,
+                 const std::optional<std::string>& output, const config::Registry& registry) {
   Prepared p;
   p.config_path = config_path;
-  const config::Node raw = [&] {
-    config::Node r = io::load_yaml_file(config_path);
-    for (const auto& assignment : sets) io::apply_override(r, assignment);
-    return r;
-  }();
   // Every point is resolved and validated before anything runs, so a bad value at point 37
   // is reported before point 1 starts.
   p.plan = sweep::expand(raw.is_map() ? raw.find("sweep") : nullptr);
@@ -241,12 +243,23 @@ RunOutcome run_to_file(const Prepared& prepared, const RunOptions& options) {
     if (refusal) std::rethrow_exception(refusal);
     throw InputError("rank 0 refused the run");
   }
-  RunOutcome outcome =
-      execute(prepared, options, std::move(finished), [&journal](const TaskResult& r) {
-        if (journal) journal->append(r);
-      });
-  if (mpi::rank() != 0) return outcome;
-  io::write_results(outcome.record, prepared.output_path, options.overwrite);
+  // An I/O failure (a full disk, a directory that became unwritable) keeps the journal: say so.
+  const auto keep_journal = [&journal_path](const IoError& e) {
+    std::error_code ec;
+    if (!std::filesystem::exists(journal_path, ec)) return IoError(e.what());
+    return IoError(std::string(e.what()) + "; the finished tasks are kept in '" + journal_path +
+                   "': run the same command with --resume once the problem is fixed");
+  };
+  RunOutcome outcome;
+  try {
+    outcome = execute(prepared, options, std::move(finished), [&journal](const TaskResult& r) {
+      if (journal) journal->append(r);
+    });
+    if (mpi::rank() != 0) return outcome;
+    io::write_results(outcome.record, prepared.output_path, options.overwrite);
+  } catch (const IoError& e) {
+    throw keep_journal(e);
+  }
   journal.reset();
   std::filesystem::remove(journal_path);
   return outcome;

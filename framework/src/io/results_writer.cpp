@@ -4,6 +4,7 @@
 #include "hopfield/core/error.hpp"
 #include "hopfield/io/hdf5_file.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -111,8 +112,33 @@ void write_dataset(Hdf5File& file, const Dataset& dataset) {
     file.write_integer_attribute(dataset.path, name, value);
 }
 
+/// Writes all bytes to path and makes them durable (fsync) before the rename that publishes
+/// them; every failure (ENOSPC, EDQUOT, EIO, EFBIG) is an IoError naming the file.
+void write_bytes_durably(const std::vector<char>& bytes, const std::string& path) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw IoError("cannot create '" + path + "': " + std::strerror(errno));
+  const auto fail = [&](const char* what) {
+    const int error = errno;
+    ::close(fd);
+    throw IoError(fmt::format("cannot {} '{}': {}", what, path, std::strerror(error)));
+  };
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      if (n == 0) errno = EIO;
+      fail("write");
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) fail("flush");
+  if (::close(fd) != 0) throw IoError("cannot close '" + path + "': " + std::strerror(errno));
+}
+
 void write_file(const Record& record, const std::string& path) {
-  Hdf5File file = Hdf5File::create(path);
+  // Built in memory, written by write_bytes_durably: the disk I/O and its errors are ours.
+  Hdf5File file = Hdf5File::create_in_memory(path);
   for (const auto& [name, value] : record.text_attributes) {
     file.write_text_attribute("/", name, value);
   }
@@ -131,7 +157,9 @@ void write_file(const Record& record, const std::string& path) {
   }
   if (!has_text(record, "created")) file.write_text_attribute("/", "created", utc_timestamp());
   for (const auto& dataset : record.datasets) write_dataset(file, dataset);
+  const std::vector<char> bytes = file.image();
   file.close();
+  write_bytes_durably(bytes, path);
 }
 
 void read_group(const Hdf5File& file, const std::string& group, Record& record) {
@@ -242,6 +270,12 @@ void write_results(const Record& record, const std::string& path, bool overwrite
   if (ec) {
     fs::remove(partial, ignored);
     throw IoError("cannot rename '" + partial + "' to '" + path + "': " + ec.message());
+  }
+  // Make the rename itself durable (best effort: the file is complete either way).
+  const fs::path parent = fs::path(path).has_parent_path() ? fs::path(path).parent_path() : ".";
+  if (const int dir = ::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
+    (void)::fsync(dir);
+    ::close(dir);
   }
 }
 

@@ -32,6 +32,10 @@ struct Prepared {
 /// Loads, overrides and validates; throws ConfigError/InputError on bad input.
 Prepared prepare(const std::string& config_path, const std::vector<std::string>& sets,
                  const std::optional<std::string>& output, const config::Registry& registry);
+/// The same from a tree already loaded (overrides applied); config_path names the source for
+/// the default output path and the results file.
+Prepared prepare(const config::Node& raw, const std::string& config_path,
+                 const std::optional<std::string>& output, const config::Registry& registry);
 
 struct RunOptions {
   int threads = 0;  ///< 0: all available
