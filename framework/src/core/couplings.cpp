@@ -76,19 +76,23 @@ std::unique_ptr<Couplings> make_dense_couplings(const Eigen::MatrixXd& m, double
   if (integer_valued && (m.array() != m.array().round()).any()) {
     throw std::invalid_argument("couplings declared integer-valued have non-integer entries");
   }
+  // Every partial sum of M·s (|s| ≤ 1) is bounded by the largest absolute row sum; below
+  // exact_integer_limit the precision represents all of them exactly. Beyond that the fields
+  // are rounded, so the couplings may no longer claim exact (integer) fields and ties fall back
+  // to the tolerance.
+  const bool exact = integer_valued && (m.rows() == 0 || m.cwiseAbs().rowwise().sum().maxCoeff() <
+                                                             exact_integer_limit(precision));
   if (precision == Precision::float64) {
-    // Integer partial sums are exact in float64 below 2⁵³, far beyond any dense N.
-    return std::make_unique<DenseCouplings<double>>(m, scale, integer_valued);
+    return std::make_unique<DenseCouplings<double>>(m, scale, exact);
   }
   if ((m.array().abs() > static_cast<double>(std::numeric_limits<float>::max())).any()) {
     throw NumericalError("couplings overflow float32; use precision: float64");
   }
-  // Every partial sum of M·s (|s| ≤ 1) is bounded by the largest absolute row sum; below 2²⁴
-  // float32 represents all of them exactly. Beyond that the fields are rounded, so the
-  // couplings may no longer claim exact (integer) fields and ties fall back to the tolerance.
-  const bool exact =
-      integer_valued && (m.rows() == 0 || m.cwiseAbs().rowwise().sum().maxCoeff() < 0x1.0p24);
   return std::make_unique<DenseCouplings<float>>(m.cast<float>(), scale, exact);
+}
+
+double exact_integer_limit(Precision precision) {
+  return precision == Precision::float32 ? 0x1.0p24 : 0x1.0p53;
 }
 
 }  // namespace hopfield

@@ -72,7 +72,7 @@ std::unique_ptr<Couplings> make_sparse_couplings(const SparseWeights& m, double 
     }
     max_row = std::max(max_row, row);
   }
-  const bool exact = integer_valued && max_row < 0x1.0p24;
+  const bool exact = integer_valued && max_row < exact_integer_limit(Precision::float32);
   return std::make_unique<SparseCouplings>(m.cast<float>(), scale, exact);
 }
 

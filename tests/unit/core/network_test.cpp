@@ -179,6 +179,19 @@ TEST_CASE("float32 integer couplings stop claiming exact fields beyond 2^24", "[
   CHECK(make_dense_couplings(m, 1.0, true, Precision::float64)->integer_valued());
 }
 
+TEST_CASE("float64 integer couplings stop claiming exact fields beyond 2^53", "[core][couplings]") {
+  // 2⁵³ + 1 is the first integer double cannot hold: a field that large would be rounded.
+  Eigen::MatrixXd m = Eigen::MatrixXd::Zero(2, 2);
+  m(0, 1) = m(1, 0) = 0x1.0p52;
+  CHECK(make_dense_couplings(m, 1.0, true, Precision::float64)->integer_valued());
+  m(0, 1) = m(1, 0) = 0x1.0p53;
+  CHECK_FALSE(make_dense_couplings(m, 1.0, true, Precision::float64)->integer_valued());
+  CHECK(exact_integer_limit(Precision::float32) == 16777216.0);
+  CHECK(static_cast<double>(static_cast<float>(exact_integer_limit(Precision::float32) + 1.0)) !=
+        exact_integer_limit(Precision::float32) + 1.0);
+  CHECK(exact_integer_limit(Precision::float64) + 1.0 == exact_integer_limit(Precision::float64));
+}
+
 TEST_CASE("energy rejects a state of the wrong size", "[core][energy]") {
   Network net;
   net.couplings = make_dense_couplings(Eigen::MatrixXd::Zero(3, 3), 1.0, true, Precision::float64);

@@ -12,6 +12,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -240,6 +241,78 @@ TEST_CASE("overflow is reported as a numerical error naming the time and the neu
   } catch (const NumericalError& e) {
     const std::string what = e.what();
     CHECK(what.find("neuron 0") != std::string::npos);
+    CHECK(what.find("t = ") != std::string::npos);
+  }
+}
+
+TEST_CASE("a stiff network under an explicit integrator fails saying why, rosenbrock2 copes",
+          "[dynamics][continuous]") {
+  // One strongly self-inhibiting neuron, du/dt = −u − 10⁹·tanh(u): the rest state u = 0 has
+  // the rate 1 + 10⁹ (as a gain of 10⁹ gives near u = 0), so an explicit method is stable
+  // only for h ≲ 3.3·10⁻⁹ while τ = 1. (A high gain alone mostly saturates tanh; the
+  // stiffness is in the linear regime.)
+  const Network net = make_network(Eigen::MatrixXd::Constant(1, 1, -1e9), Eigen::VectorXd::Zero(1),
+                                   Eigen::VectorXd::Zero(1));
+  ContinuousOptions o = options(Integrator::dopri5);
+  o.gain = 1.0;
+  o.abs_tol = 1e-6;
+  o.rel_tol = 1e-6;
+  o.t_end = 1.0;
+  RandomStream rng(1, Purpose::dynamics, 0, 0, 0);
+  try {
+    (void)ContinuousDynamics(o, 0.5).integrate(net, Eigen::VectorXd::Constant(1, 0.3), rng);
+    FAIL("no error");
+  } catch (const NumericalError& e) {
+    const std::string what = e.what();
+    INFO(what);
+    CHECK(what.find("step size collapsed") != std::string::npos);
+    CHECK(what.find("stiff") != std::string::npos);
+    CHECK(what.find("rosenbrock2") != std::string::npos);
+    CHECK(what.find("not stiff") == std::string::npos);
+  }
+  o.integrator = Integrator::rosenbrock2;
+  const ContinuousResult r =
+      ContinuousDynamics(o, 0.5).integrate(net, Eigen::VectorXd::Constant(1, 0.3), rng);
+  CHECK(r.time == Approx(1.0));
+  CHECK(std::abs(r.u(0)) < 1e-6);
+}
+
+TEST_CASE("tolerances beyond double precision fail saying the system is not stiff",
+          "[dynamics][continuous]") {
+  const Network net =
+      make_network(Eigen::MatrixXd::Zero(2, 2), Eigen::VectorXd::Zero(2), Eigen::VectorXd::Zero(2));
+  ContinuousOptions o = options(Integrator::cash_karp);
+  o.abs_tol = 1e-300;
+  o.rel_tol = 1e-300;
+  RandomStream rng(1, Purpose::dynamics, 0, 0, 0);
+  try {
+    (void)ContinuousDynamics(o, 0.5).integrate(net, Eigen::VectorXd::Constant(2, 1.0), rng);
+    FAIL("no error");
+  } catch (const NumericalError& e) {
+    const std::string what = e.what();
+    INFO(what);
+    CHECK(what.find("step size collapsed") != std::string::npos);
+    CHECK(what.find("not stiff") != std::string::npos);
+    CHECK(what.find("too tight") != std::string::npos);
+  }
+}
+
+TEST_CASE("a NaN in the state is reported with the time and the neuron", "[dynamics][continuous]") {
+  // Validation refuses a NaN input, but the integrator must not carry a NaN on silently
+  // wherever it comes from. (W·v spreads it: 0 · NaN is NaN, so the first non-finite neuron
+  // reported need not be its origin.)
+  Eigen::VectorXd input = Eigen::VectorXd::Zero(3);
+  input(2) = std::numeric_limits<double>::quiet_NaN();
+  const Network net = make_network(Eigen::MatrixXd::Zero(3, 3), Eigen::VectorXd::Zero(3), input);
+  ContinuousOptions o = options(Integrator::rk4);
+  RandomStream rng(1, Purpose::dynamics, 0, 0, 0);
+  try {
+    (void)ContinuousDynamics(o, 0.5).integrate(net, Eigen::VectorXd::Zero(3), rng);
+    FAIL("no error");
+  } catch (const NumericalError& e) {
+    const std::string what = e.what();
+    INFO(what);
+    CHECK(what.find("is nan for neuron") != std::string::npos);
     CHECK(what.find("t = ") != std::string::npos);
   }
 }

@@ -72,6 +72,13 @@ class DenseCouplings final : public Couplings {
   bool zero_diagonal_;
 };
 
+/// Integers up to this magnitude are exact in the precision's floating-point type (2²⁴ for
+/// float32, 2⁵³ for float64). Integer-valued couplings claim exact fields only while every
+/// partial sum of M·s is below it (a bound: the largest absolute row sum of M, |s| ≤ 1); past it
+/// they fall back to the tie tolerance instead of silently rounding ("overflow" of the exact
+/// integer arithmetic is detected, never wrapped).
+double exact_integer_limit(Precision precision);
+
 /// Builds dense couplings W = scale · M in the requested precision. Checks M for NaN/Inf
 /// (NumericalError) and records symmetry and the diagonal.
 std::unique_ptr<Couplings> make_dense_couplings(const Eigen::MatrixXd& m, double scale,

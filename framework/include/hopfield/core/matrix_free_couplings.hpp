@@ -15,7 +15,12 @@ class MatrixFreeHebbianCouplings final : public Couplings {
 
   [[nodiscard]] Eigen::Index size() const override { return xi_.cols(); }
   [[nodiscard]] double scale() const override { return scale_; }
-  [[nodiscard]] bool integer_valued() const override { return true; }
+  /// |Ξs| ≤ N per pattern and Ξᵀ(Ξs) ≤ P·N: exact in double while P·N < 2⁵³ (the memory
+  /// check keeps P·N far below; the bound is checked, not assumed).
+  [[nodiscard]] bool integer_valued() const override {
+    return static_cast<double>(xi_.rows()) * static_cast<double>(xi_.cols()) <
+           exact_integer_limit(Precision::float64);
+  }
   [[nodiscard]] bool symmetric() const override { return true; }
   [[nodiscard]] bool zero_diagonal() const override { return !keep_diagonal_ || xi_.rows() == 0; }
   void raw_fields(const Eigen::VectorXf& s, Eigen::VectorXd& g) const override;
