@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages hopfield needs (only those missing), then configures and builds.
 # Idempotent: a second run installs nothing and rebuilds only what changed.
-# Usage: scripts/setup.sh [PRESET]   (PRESET: release (default), debug, asan-ubsan, bench)
+# Usage: scripts/setup.sh [PRESET]   (PRESET: release (default), debug, asan-ubsan, tsan, fuzz,
+#                                     bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset="${1:-${HOPFIELD_PRESET:-release}}"
@@ -17,6 +18,12 @@ packages=(
 if [ "$preset" = bench ]; then
   packages+=(libopenblas0-pthread python3-threadpoolctl time)
 fi
+# Presets built with clang-14 (ThreadSanitizer with LLVM's libomp and its Archer tool; libFuzzer)
+# need Debian's clang, its sanitizer runtimes and libomp: installed only when asked for.
+case "$preset" in
+  tsan) packages+=(clang-14 libclang-rt-14-dev libomp-14-dev) ;;
+  fuzz) packages+=(clang-14 libclang-rt-14-dev libomp-14-dev) ;;
+esac
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -6,7 +6,29 @@ target_compile_options(hopfield_warnings INTERFACE -Wall -Wextra -Wpedantic -Wsh
 if(HOPFIELD_WERROR)
   target_compile_options(hopfield_warnings INTERFACE -Werror)
 endif()
+if(HOPFIELD_SANITIZE AND HOPFIELD_TSAN)
+  message(FATAL_ERROR "HOPFIELD_SANITIZE (ASan) and HOPFIELD_TSAN cannot be combined")
+endif()
 if(HOPFIELD_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+if(HOPFIELD_TSAN)
+  # OpenMP is only understood by ThreadSanitizer through LLVM's libomp and its Archer tool
+  # (libarcher.so, loaded by libomp when the program runs under TSan); GCC's libgomp
+  # synchronises with futexes TSan cannot see and gives false reports.
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "HOPFIELD_TSAN needs clang (the tsan preset uses clang++-14 and libomp)")
+  endif()
+  add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=thread)
+endif()
+if(HOPFIELD_FUZZ)
+  # Every library is instrumented for coverage; only the fuzz/ targets link libFuzzer's main.
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "HOPFIELD_FUZZ needs clang (the fuzz preset uses clang++-14)")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+                      -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)
 endif()

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Runs one libFuzzer target for SECONDS (building the `fuzz` preset first if needed: clang-14,
+# ASan + UBSan). The corpus starts from the seeds (configs/, tests/data/, tests/fuzz/TARGET/)
+# and grows in build/fuzz/corpus/TARGET; a crash is written to build/fuzz/findings/TARGET/ and
+# the script fails: keep the input in tests/fuzz/TARGET/ (a regression test) and fix the bug.
+# Prints "fuzz TARGET: N executions in S s" on success.
+# Usage: scripts/fuzz.sh TARGET SECONDS [libFuzzer options...]   (scripts/fuzz.sh list)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+targets=(config idx pbm tsplib hdf5_patterns hdf5_file)
+if [ "${1:-}" = list ] || [ $# -lt 2 ]; then
+  echo "usage: scripts/fuzz.sh TARGET SECONDS [libFuzzer options...]" >&2
+  echo "targets: ${targets[*]}" >&2
+  [ "${1:-}" = list ] && exit 0 || exit 2
+fi
+target="$1"
+seconds="$2"
+shift 2
+case " ${targets[*]} " in *" $target "*) ;; *) echo "fuzz: unknown target '$target'" >&2; exit 2 ;; esac
+
+HOPFIELD_JOBS="${HOPFIELD_JOBS:-$(nproc)}" scripts/setup.sh fuzz >&2
+bin="build/fuzz/fuzz/fuzz_$target"
+corpus="build/fuzz/corpus/$target"
+findings="build/fuzz/findings/$target"
+mkdir -p "$corpus" "$findings"
+
+# Seeds: the repository's own inputs of the target's format.
+seeds=()
+[ -d "tests/fuzz/$target" ] && seeds+=("tests/fuzz/$target")
+case "$target" in
+  config)
+    # Configs reading the 30 MB Fashion-MNIST set would make every execution slow.
+    while IFS= read -r f; do seeds+=("$f"); done < <(grep -L '/usr/share/datasets' -r configs --include='*.yaml')
+    seeds+=(tests/config/bad) ;;
+  idx) seeds+=(tests/data/idx) ;;
+  pbm) seeds+=(tests/data/pbm) ;;
+  tsplib) seeds+=(tests/data/tsplib configs/data) ;;
+esac
+seed_dir="build/fuzz/seeds/$target"
+rm -rf "$seed_dir"
+mkdir -p "$seed_dir"
+for s in "${seeds[@]}"; do
+  if [ -d "$s" ]; then
+    find "$s" -type f \( -name '*.tsp' -o -name '*.pbm' -o -name '*.yaml' -o -name '*ubyte*' \
+      -o -path "tests/fuzz/*" \) -exec cp {} "$seed_dir/" \;
+  else
+    cp "$s" "$seed_dir/"
+  fi
+done
+
+# Memory: the estimate check refuses runs above HOPFIELD_MEMORY_LIMIT, so no input may make
+# validation allocate more than that (libFuzzer stops at -malloc_limit_mb / -rss_limit_mb).
+export HOPFIELD_MEMORY_LIMIT="${HOPFIELD_MEMORY_LIMIT:-1G}"
+log="build/fuzz/$target.log"
+set +e
+"$bin" "$corpus" "$seed_dir" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 \
+  -malloc_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+  -artifact_prefix="$findings/" "$@" >"$log" 2>&1
+rc=$?
+set -e
+execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)"
+if [ "$rc" -ne 0 ]; then
+  tail -n 60 "$log" >&2
+  echo "fuzz $target: FAILED after ${execs:-?} executions; input(s) in $findings/" >&2
+  exit 1
+fi
+echo "fuzz $target: ${execs:-?} executions in $seconds s (corpus: $(ls "$corpus" | wc -l) inputs)"
