@@ -17,7 +17,8 @@ bool g_active = false;
 int g_rank = 0;
 int g_size = 1;
 
-bool started_by_mpirun() {
+// Used only with MPI; clang warns about an unused function in builds without it.
+[[maybe_unused]] bool started_by_mpirun() {
   return std::getenv("OMPI_COMM_WORLD_SIZE") != nullptr || std::getenv("PMI_SIZE") != nullptr ||
          std::getenv("PMIX_RANK") != nullptr;
 }

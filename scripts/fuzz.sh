@@ -7,7 +7,7 @@
 # Usage: scripts/fuzz.sh TARGET SECONDS [libFuzzer options...]   (scripts/fuzz.sh list)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets=(config idx pbm tsplib hdf5_patterns hdf5_file)
+targets=(config idx pbm tsplib edge_list hdf5_patterns hdf5_file)
 if [ "${1:-}" = list ] || [ $# -lt 2 ]; then
   echo "usage: scripts/fuzz.sh TARGET SECONDS [libFuzzer options...]" >&2
   echo "targets: ${targets[*]}" >&2
@@ -34,7 +34,8 @@ case "$target" in
     seeds+=(tests/config/bad) ;;
   idx) seeds+=(tests/data/idx) ;;
   pbm) seeds+=(tests/data/pbm) ;;
-  tsplib) seeds+=(tests/data/tsplib configs/data) ;;
+  tsplib) seeds+=(tests/data/tsplib configs/data/hopfield_tank_10.tsp) ;;
+  edge_list) seeds+=(tests/data/graphs configs/data/petersen.txt) ;;
 esac
 seed_dir="build/fuzz/seeds/$target"
 rm -rf "$seed_dir"
@@ -42,7 +43,7 @@ mkdir -p "$seed_dir"
 for s in "${seeds[@]}"; do
   if [ -d "$s" ]; then
     find "$s" -type f \( -name '*.tsp' -o -name '*.pbm' -o -name '*.yaml' -o -name '*ubyte*' \
-      -o -path "tests/fuzz/*" \) -exec cp {} "$seed_dir/" \;
+      -o -name '*.txt' -o -path "tests/fuzz/*" \) -exec cp {} "$seed_dir/" \;
   else
     cp "$s" "$seed_dir/"
   fi

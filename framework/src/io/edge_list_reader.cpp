@@ -4,6 +4,7 @@
 #include "hopfield/core/error.hpp"
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <tuple>
@@ -12,6 +13,10 @@
 namespace hopfield::io {
 
 Eigen::MatrixXd read_edge_list(const std::string& path, Eigen::Index max_vertices) {
+  std::error_code ec;
+  // A regular file: a FIFO or a device (/dev/zero) would block or never end.
+  if (!std::filesystem::is_regular_file(path, ec))
+    throw InputError("cannot open edge list '" + path + "': no such file");
   std::ifstream in(path);
   if (!in) throw InputError("cannot open edge list '" + path + "'");
   std::vector<std::tuple<long long, long long, double, int>> edges;
