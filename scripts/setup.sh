@@ -42,4 +42,5 @@ if [ ! -f "build/$preset/build.ninja" ]; then
   cmake --preset "$preset" >&2
 fi
 jobs="${HOPFIELD_JOBS:-$(nproc)}"
-cmake --build --preset "$preset" -j "$jobs" >&2
+# HOPFIELD_BUILD_TARGET: build only this target (e.g. unit_tests) instead of everything.
+cmake --build --preset "$preset" -j "$jobs" ${HOPFIELD_BUILD_TARGET:+--target "$HOPFIELD_BUILD_TARGET"} >&2
