@@ -1,5 +1,7 @@
 #include "covariance.hpp"
 
+#include "rule_support.hpp"
+
 #include <algorithm>
 
 namespace hopfield {
@@ -16,8 +18,7 @@ Eigen::MatrixXd CovarianceRule::matrix(const PatternSet& patterns, bool keep_dia
     const Eigen::RowVectorXd rho = x.colwise().mean();
     centred = x.rowwise() - rho;
   }
-  Eigen::MatrixXd m(n, n);
-  m.noalias() = centred.transpose() * centred;
+  Eigen::MatrixXd m = symmetric_gram(centred);
   if (!keep_diagonal) {
     m.diagonal().setZero();
   }

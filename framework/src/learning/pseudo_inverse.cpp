@@ -5,6 +5,7 @@
 
 #include <Eigen/Cholesky>
 
+#include <algorithm>
 #include <string>
 
 namespace hopfield {
@@ -26,30 +27,44 @@ constexpr double min_pivot_ratio = 1e-10;
 
 }  // namespace
 
-Eigen::MatrixXd PseudoInverseRule::projector(const PatternSet& patterns) {
+Eigen::MatrixXd PseudoInverseRule::projector(const PatternSet& patterns, int threads) {
   const Eigen::MatrixXd x = bipolar_patterns(patterns);
   const Eigen::Index p = x.rows();
   const Eigen::Index n = x.cols();
   if (p == 0) return Eigen::MatrixXd::Zero(n, n);
   if (p > n) singular(p, n, "more patterns than neurons, P > N");
   const double inv_n = 1.0 / static_cast<double>(n);
-  Eigen::MatrixXd c(p, p);
-  c.noalias() = inv_n * (x * x.transpose());
-  const Eigen::LDLT<Eigen::MatrixXd> ldlt(c);
+  // C = ΞΞᵀ/N, lower triangle only (a symmetric rank-N update).
+  Eigen::MatrixXd c = Eigen::MatrixXd::Zero(p, p);
+  c.selfadjointView<Eigen::Lower>().rankUpdate(x, inv_n);
+  const Eigen::LDLT<Eigen::MatrixXd, Eigen::Lower> ldlt(c);
   const Eigen::VectorXd pivots = ldlt.vectorD();
   if (ldlt.info() != Eigen::Success || pivots.minCoeff() <= min_pivot_ratio * pivots.maxCoeff())
     singular(p, n, "linearly dependent patterns");
-  const Eigen::MatrixXd y = ldlt.solve(x);  // C⁻¹Ξ̂, P × N
+  // C = Πᵀ L D Lᵀ Π, so W = Ξᵀ C⁻¹ Ξ / N = Zᵀ Z / N with Z = D^{−1/2} L⁻¹ Π Ξ (P × N): one
+  // triangular solve and one symmetric product, O(P²N + N²P/2), no N × N inverse.
+  Eigen::MatrixXd z = ldlt.transpositionsP() * x;
+  ldlt.matrixL().solveInPlace(z);
+  z = pivots.cwiseSqrt().cwiseInverse().asDiagonal() * z;
+  // W's lower triangle in fixed column blocks (the partition, and so every rounding, does not
+  // depend on the thread count), mirrored so that W is exactly symmetric.
   Eigen::MatrixXd w(n, n);
-  w.noalias() = inv_n * (x.transpose() * y);
-  // Rounding leaves W asymmetric in the last bits; symmetrise so the couplings say so.
-  w = 0.5 * (w + w.transpose()).eval();
+  constexpr Eigen::Index block = 256;
+  const Eigen::Index blocks = (n + block - 1) / block;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+  for (Eigen::Index b = 0; b < blocks; ++b) {
+    const Eigen::Index j0 = b * block;
+    const Eigen::Index width = std::min(block, n - j0);
+    w.block(j0, j0, n - j0, width).noalias() =
+        inv_n * (z.middleCols(j0, n - j0).transpose() * z.middleCols(j0, width));
+  }
+  mirror_lower(w);
   return w;
 }
 
 LearningResult PseudoInverseRule::learn(const PatternSet& patterns, const LearningContext& context,
                                         RandomStream& /*rng*/) const {
-  Eigen::MatrixXd w = projector(patterns);
+  Eigen::MatrixXd w = projector(patterns, context.threads);
   if (zero_diagonal_ && !context.self_coupling) w.diagonal().setZero();
   LearningResult result;
   result.couplings = make_dense_couplings(w, 1.0, /*integer_valued=*/false, context.precision);
@@ -74,8 +89,10 @@ config::ModuleDoc PseudoInverseRule::doc() {
           "W = (1/N) Ξᵀ C⁻¹ Ξ with C = ΞΞᵀ/N, the P × P overlap matrix, on the patterns' "
           "bipolar images (Personnaz, Guyon & Dreyfus 1985; Kanter & Sompolinsky 1987). W is "
           "the orthogonal projector onto the span of the patterns, so Wξ^μ = ξ^μ: correlated "
-          "patterns are stored as well as random ones. C is factorised (LDLᵀ) and the P × P "
-          "system solved; no N × N inverse is formed (O(N²P + P³)). C must be invertible: "
+          "patterns are stored as well as random ones. C is factorised (LDLᵀ, pivoted), and "
+          "W = ZᵀZ/N with Z = D^{−1/2}L⁻¹ΠΞ: one triangular solve with P right-hand sides and "
+          "one symmetric product; no N × N inverse is formed (O(P²N + N²P/2 + P³)). C must "
+          "be invertible: "
           "P ≤ N and no pattern a linear combination of others (a repeated or reversed "
           "pattern makes it singular); otherwise learning fails with an error.\n\n"
           "`zero_diagonal: true` (default, Kanter–Sompolinsky) sets w_ii = 0. The field of "

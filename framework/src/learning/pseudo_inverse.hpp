@@ -25,7 +25,9 @@ class PseudoInverseRule final : public LearningRule {
                                      RandomStream& rng) const override;
 
   /// The projector Ξ̂ᵀC⁻¹Ξ̂/N (float64), diagonal included.
-  static Eigen::MatrixXd projector(const PatternSet& patterns);
+  /// Exactly symmetric; `threads` share the final product (fixed blocks: any thread count gives
+  /// the same numbers).
+  static Eigen::MatrixXd projector(const PatternSet& patterns, int threads = 1);
 
   static config::ModuleDoc doc();
   static std::unique_ptr<LearningRule> make(const config::Params& params);

@@ -1,5 +1,6 @@
 #include "rule_support.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -69,6 +70,24 @@ Eigen::MatrixXd embedding_matrix(const Eigen::MatrixXd& strengths, const Eigen::
 
 bool all_integer(const Eigen::MatrixXd& m) {
   return (m.array() == m.array().round()).all();
+}
+
+Eigen::MatrixXd symmetric_gram(const Eigen::MatrixXd& x) {
+  Eigen::MatrixXd m = Eigen::MatrixXd::Zero(x.cols(), x.cols());
+  m.selfadjointView<Eigen::Lower>().rankUpdate(x.transpose());
+  mirror_lower(m);
+  return m;
+}
+
+void mirror_lower(Eigen::MatrixXd& m) {
+  // 64 × 64 tiles: the reads run down columns and the writes along rows of each tile.
+  constexpr Eigen::Index tile = 64;
+  const Eigen::Index n = m.rows();
+  for (Eigen::Index j0 = 0; j0 < n; j0 += tile)
+    for (Eigen::Index i0 = j0; i0 < n; i0 += tile)
+      for (Eigen::Index j = j0; j < std::min(n, j0 + tile); ++j)
+        for (Eigen::Index i = std::max(i0, j + 1); i < std::min(n, i0 + tile); ++i)
+          m(j, i) = m(i, j);
 }
 
 }  // namespace hopfield

@@ -61,4 +61,11 @@ Eigen::MatrixXd embedding_matrix(const Eigen::MatrixXd& strengths, const Eigen::
 /// True when every entry of m is a whole number (so the couplings can claim exact fields).
 bool all_integer(const Eigen::MatrixXd& m);
 
+/// xᵀx, exactly symmetric (one triangle is computed and mirrored; a general matrix product with
+/// wide vectors rounds (i, j) and (j, i) differently).
+Eigen::MatrixXd symmetric_gram(const Eigen::MatrixXd& x);
+
+/// Copies the strictly lower triangle of a square matrix onto the upper one (exact symmetry).
+void mirror_lower(Eigen::MatrixXd& m);
+
 }  // namespace hopfield

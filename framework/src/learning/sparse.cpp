@@ -1,6 +1,7 @@
 #include "sparse.hpp"
 
 #include "hopfield/core/error.hpp"
+#include "rule_support.hpp"
 
 #include <algorithm>
 #include <sstream>
@@ -35,8 +36,7 @@ LearningResult SparseRule::learn(const PatternSet& patterns, const LearningConte
     throw InputError(msg.str());
   }
   const Eigen::MatrixXd centred = binary_patterns(patterns).array() - a;
-  Eigen::MatrixXd m(n, n);
-  m.noalias() = centred.transpose() * centred;
+  Eigen::MatrixXd m = symmetric_gram(centred);
   if (!context.self_coupling) m.diagonal().setZero();
   LearningResult result;
   result.couplings = make_dense_couplings(

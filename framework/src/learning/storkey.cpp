@@ -2,28 +2,65 @@
 
 #include "rule_support.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace hopfield {
 
 Eigen::MatrixXd StorkeyRule::matrix(const PatternSet& patterns, bool keep_diagonal) {
-  const Eigen::MatrixXd x = bipolar_patterns(patterns);
-  const Eigen::Index n = x.cols();
+  // The rank-two update W ← a·W + R_ν − diag(R_ν), a = 1 + 2/N, R_ν = (1/N)(ξ(ξ − h)ᵀ − hξᵀ),
+  // h = W ξ, unrolls to W = Σ_ν a^{P−1−ν}(R_ν − diag R_ν). So W is never formed while the
+  // patterns are presented: h_ν = W ξ_ν needs only the dot products of ξ_ν with the earlier ξ_μ
+  // and h_μ (O(Nν)), and the diagonal terms, kept as one vector d (d ← a·d + diag R_ν). At the
+  // end W = (1/N)[(Ξ − H)ᵀ C (Ξ − H) − Hᵀ C H] off the diagonal, C = diag(a^{P−1−ν}): two
+  // symmetric rank-P updates, O(N²P) in a BLAS-3 product instead of P passes over W.
+  const Eigen::MatrixXd x = bipolar_patterns(patterns).transpose();  // N × P, column ν = ξ_ν
+  const Eigen::Index n = x.rows();
+  const Eigen::Index p = x.cols();
   const double inv_n = 1.0 / static_cast<double>(std::max<Eigen::Index>(n, 1));
-  Eigen::MatrixXd w = Eigen::MatrixXd::Zero(n, n);  // zero diagonal throughout
+  const double a = 1.0 + 2.0 * inv_n;
+  Eigen::MatrixXd h(n, p);                       // column ν = h_ν = W_{ν−1} ξ_ν
+  Eigen::VectorXd d = Eigen::VectorXd::Zero(n);  // diagonal of Σ_μ a^{ν−1−μ} R_μ
   Eigen::VectorXd self = Eigen::VectorXd::Zero(n);
-  Eigen::VectorXd h(n);
-  for (Eigen::Index nu = 0; nu < x.rows(); ++nu) {
-    const Eigen::VectorXd xi = x.row(nu).transpose();
-    h.noalias() = w * xi;
-    self.array() += inv_n * (1.0 - 2.0 * xi.array() * h.array());
-    // The ±w_ij ξ_j² terms that h_ij and h_ji leave out of h add 2W/N.
-    w *= 1.0 + 2.0 * inv_n;
-    w.noalias() += inv_n * (xi * (xi - h).transpose());
-    w.noalias() -= inv_n * (h * xi.transpose());
+  Eigen::VectorXd c(p);  // c_μ = a^{ν−1−μ}/N for the current ν
+  Eigen::VectorXd xx(p);
+  Eigen::VectorXd hx(p);
+  for (Eigen::Index nu = 0; nu < p; ++nu) {
+    const auto xi = x.col(nu);
+    auto hn = h.col(nu);
+    if (nu == 0) {
+      hn.setZero();
+    } else {
+      // c_μ = a^{ν−1−μ}/N, newest first.
+      c[nu - 1] = inv_n;
+      for (Eigen::Index mu = nu - 2; mu >= 0; --mu) c[mu] = a * c[mu + 1];
+      xx.head(nu).noalias() = x.leftCols(nu).transpose() * xi;
+      hx.head(nu).noalias() = h.leftCols(nu).transpose() * xi;
+      const Eigen::VectorXd alpha =
+          c.head(nu).cwiseProduct(xx.head(nu) - hx.head(nu));             // coefficient of ξ_μ
+      const Eigen::VectorXd beta = c.head(nu).cwiseProduct(xx.head(nu));  // coefficient of h_μ
+      hn.noalias() = x.leftCols(nu) * alpha;
+      hn.noalias() -= h.leftCols(nu) * beta;
+      hn -= d.cwiseProduct(xi);
+    }
+    const Eigen::VectorXd diag_r = inv_n * (1.0 - 2.0 * xi.array() * hn.array()).matrix();
+    self += diag_r;
+    d = a * d + diag_r;
+  }
+  Eigen::VectorXd weight(p);  // sqrt(a^{P−1−ν}/N)
+  for (Eigen::Index nu = 0; nu < p; ++nu)
+    weight[nu] = std::sqrt(std::pow(a, static_cast<double>(p - 1 - nu)) * inv_n);
+  const Eigen::MatrixXd u = (x - h) * weight.asDiagonal();
+  const Eigen::MatrixXd v = h * weight.asDiagonal();
+  Eigen::MatrixXd w = Eigen::MatrixXd::Zero(n, n);
+  w.selfadjointView<Eigen::Lower>().rankUpdate(u, 1.0);
+  w.selfadjointView<Eigen::Lower>().rankUpdate(v, -1.0);
+  mirror_lower(w);
+  if (keep_diagonal) {
+    w.diagonal() = self;
+  } else {
     w.diagonal().setZero();
   }
-  // The update is symmetric in exact arithmetic; average away the rounding that is not.
-  w = 0.5 * (w + w.transpose()).eval();
-  if (keep_diagonal) w.diagonal() = self;
   return w;
 }
 
@@ -45,8 +82,10 @@ config::ModuleDoc StorkeyRule::doc() {
           "Storkey 1997: for each pattern ν in turn, w_ij += (1/N)(ξ_i ξ_j − ξ_i h_ji − "
           "h_ij ξ_j) with the local fields h_ij = Σ_{k≠i,j} w_ik ξ_k of the couplings learned "
           "so far, starting from W = 0, on the patterns' bipolar images (2ξ − 1 for binary "
-          "patterns). Implemented as one rank-two update per pattern, "
-          "W ← (1 + 2/N) W + (1/N)(ξ(ξ − h)ᵀ − hξᵀ) with h = Wξ, O(N²) per pattern. W is "
+          "patterns). Each pattern is the rank-two update W ← (1 + 2/N) W + (1/N)(ξ(ξ − h)ᵀ − "
+          "hξᵀ) with h = Wξ; the updates are kept in factored form (the fields h cost O(NP) per "
+          "pattern) and W is formed once at the end by two symmetric rank-P products, "
+          "O(NP² + N²P) in BLAS-3 form. W is "
           "symmetric with w_ii = 0; with `network.self_coupling` the rule's own diagonal "
           "(Σ_ν (1/N)(1 − 2ξ_i h_i)) is kept. The result depends on the order of the patterns. "
           "The capacity is about N/√(2 ln N) patterns against Hebbian's N/(2 ln N) (Storkey "

@@ -5,9 +5,10 @@
 // on the bipolar images of the patterns, starting from W = 0. Type `storkey`.
 //
 // With w_ii = 0, h_ij = h_i − w_ij ξ_j where h = Wξ, so one pattern is the rank-two update
-//   W ← (1 + 2/N) W + (1/N)(ξ(ξ − h)ᵀ − hξᵀ)
-// (O(N²) per pattern, O(N²P) in all). The rule is symmetric; capacity ≈ N/√(2 ln N) patterns,
-// above the Hebbian N/(2 ln N).
+//   W ← (1 + 2/N) W + (1/N)(ξ(ξ − h)ᵀ − hξᵀ),
+// kept in factored form while the patterns are presented (O(NP²)) and multiplied out once at
+// the end (O(N²P), a symmetric rank-P product). The rule is symmetric; capacity ≈ N/√(2 ln N)
+// patterns, above the Hebbian N/(2 ln N).
 #pragma once
 
 #include "hopfield/config/registry.hpp"
