@@ -187,7 +187,7 @@ std::vector<Column> AttractorsExperiment::columns(const Model& model,
 
 TaskResult AttractorsExperiment::run_task(const Model& model, std::uint64_t point,
                                           std::uint64_t trial, const TaskContext& context) const {
-  const Trial t = build_trial(model, trial);
+  const Trial t = build_trial(model, trial, context.threads);
   const PatternSet& ps = t.patterns;
   const Network& net = t.network;
   const Eigen::Index n = net.size();

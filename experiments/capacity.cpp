@@ -141,7 +141,7 @@ std::vector<Column> CapacityExperiment::columns(const Model& /*model*/,
 
 TaskResult CapacityExperiment::run_task(const Model& model, std::uint64_t point,
                                         std::uint64_t trial, const TaskContext& context) const {
-  const Trial t = build_trial(model, trial);
+  const Trial t = build_trial(model, trial, context.threads);
   const PatternSet& ps = t.patterns;
   const Network& net = t.network;
   const Eigen::Index n = net.size();
@@ -149,7 +149,7 @@ TaskResult CapacityExperiment::run_task(const Model& model, std::uint64_t point,
   const Representation rep = net.representation;
 
   // Stability of every tested pattern from one batched field computation (G = M Ξᵀ).
-  const Eigen::MatrixXf s = ps.xi.topRows(np).transpose();
+  const Eigen::MatrixXf s = ps.xi.topRows(np).transpose().cast<float>();
   Eigen::MatrixXd g;
   net.couplings->raw_fields_batch(s, g);
   const Eigen::VectorXd offset = net.offset();

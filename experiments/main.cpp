@@ -100,6 +100,8 @@ int main(int argc, char** argv) {
       const bool root = hopfield::mpi::rank() == 0;
       if (root)
         for (const auto& w : prepared.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+      if (root && !quiet)
+        for (const auto& note : prepared.notes) std::fprintf(stderr, "%s\n", note.c_str());
       hopfield::RunOptions options;
       options.threads = threads;
       options.overwrite = overwrite;
@@ -126,6 +128,7 @@ int main(int argc, char** argv) {
         std::cout << config_path << ": ok (" << prepared.experiment_name << ", "
                   << prepared.models.front().network.neurons << " neurons, " << prepared.trials
                   << " trial(s))\n";
+        for (const auto& note : prepared.notes) std::cout << note << "\n";
       }
       return 0;
     }

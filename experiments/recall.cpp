@@ -1,6 +1,7 @@
 // The `recall` experiment (see hopfield/experiments/recall.hpp).
 #include "hopfield/experiments/recall.hpp"
 
+#include "hopfield/dynamics/discrete/discrete_dynamics.hpp"
 #include "hopfield/experiments/parallel.hpp"
 #include "hopfield/experiments/saved_groups.hpp"
 #include "hopfield/experiments/statistics.hpp"
@@ -85,7 +86,7 @@ std::vector<Column> RecallExperiment::columns(const Model& model,
 
 TaskResult RecallExperiment::run_task(const Model& model, std::uint64_t point, std::uint64_t trial,
                                       const TaskContext& context) const {
-  const Trial t = build_trial(model, trial);
+  const Trial t = build_trial(model, trial, context.threads);
   const PatternSet& ps = t.patterns;
   const Eigen::Index n = model.network.neurons;
 
@@ -128,10 +129,7 @@ TaskResult RecallExperiment::run_task(const Model& model, std::uint64_t point, s
   std::vector<State> cues(n_probe);
   std::vector<State> finals(n_probe);
 
-  parallel_for(static_cast<std::int64_t>(n_probe), context, [&](std::size_t uk) {
-    cues[uk] = make_cue(model, probes.clean[uk], trial, uk);
-    RandomStream rng(model.seed, Purpose::dynamics, point, trial, uk);
-    DynamicsResult result = model.dynamics->run(t.network, cues[uk], rng);
+  auto record = [&](std::size_t uk, DynamicsResult& result) {
     const ProbeOutcome outcome{t.network, ps,     probes.target[uk],
                                cues[uk],  result, success_overlap_};
     std::vector<double> values;
@@ -143,7 +141,25 @@ TaskResult RecallExperiment::run_task(const Model& model, std::uint64_t point, s
     }
     traces[uk] = std::move(result.energy_trace);
     finals[uk] = std::move(result.state);
-  });
+  };
+
+  // Synchronous dynamics of many probes: one matrix product per step for all of them (exact
+  // integer fields, so every probe's result is the one the per-probe path gives).
+  const auto* sync = dynamic_cast<const SyncDynamics*>(model.dynamics.get());
+  if (sync != nullptr && n_probe > 1 && SyncDynamics::batchable(*t.network.couplings)) {
+    parallel_for(static_cast<std::int64_t>(n_probe), context,
+                 [&](std::size_t uk) { cues[uk] = make_cue(model, probes.clean[uk], trial, uk); });
+    std::vector<DynamicsResult> results = sync->run_batch(t.network, cues, context.threads);
+    parallel_for(static_cast<std::int64_t>(n_probe), context,
+                 [&](std::size_t uk) { record(uk, results[uk]); });
+  } else {
+    parallel_for(static_cast<std::int64_t>(n_probe), context, [&](std::size_t uk) {
+      cues[uk] = make_cue(model, probes.clean[uk], trial, uk);
+      RandomStream rng(model.seed, Purpose::dynamics, point, trial, uk);
+      DynamicsResult result = model.dynamics->run(t.network, cues[uk], rng);
+      record(uk, result);
+    });
+  }
 
   TaskResult r;
   r.point = point;

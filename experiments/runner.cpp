@@ -84,11 +84,46 @@ Prepared prepare(const config::Node& raw, const std::string& config_path,
     out.at("save").fail("saving couplings stores N² values per trial; allowed up to N = " +
                         std::to_string(max_saved_neurons) + ", this network has " +
                         std::to_string(model.network.neurons));
+  p.notes = storage_notes(p.models);
   if (model.network.self_coupling)
     p.warnings.push_back(
         "network.self_coupling is true: with w_ii ≠ 0 asynchronous updates are not guaranteed "
         "to decrease the energy, and the energy measure may increase along a run");
   return p;
+}
+
+std::string storage_label(const NetworkSpec& spec, Eigen::Index patterns) {
+  std::string element;
+  switch (spec.resolved_storage) {
+    case StorageKind::dense:
+      element = spec.precision == Precision::float32 ? "float32" : "float64";
+      break;
+    case StorageKind::integer:
+      element = patterns <= 127 ? "int8" : "int16";
+      break;
+    case StorageKind::matrix_free:
+      element = "bit-packed patterns";
+      break;
+    case StorageKind::sparse:
+      element = "float32";
+      break;
+  }
+  return std::string(to_string(spec.resolved_storage)) + " (" + element + ")";
+}
+
+std::vector<std::string> storage_notes(const std::vector<Model>& models) {
+  std::vector<std::string> notes;
+  for (const Model& m : models) {
+    if (!m.patterns) continue;
+    const Eigen::Index n = m.network.neurons;
+    const Eigen::Index p = m.patterns->count(n);
+    std::string note = fmt::format(
+        "storage: {} for N = {}, P = {}, about {:.2f} GiB; {}", storage_label(m.network, p), n, p,
+        m.network.storage_bytes / 1073741824.0,
+        m.network.storage == "auto" ? "auto: " + m.network.storage_reason : "as configured");
+    if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(note);
+  }
+  return notes;
 }
 
 /// /summary/<metric>_mean and _sem per point: the mean over trials of each trial's mean over
@@ -117,6 +152,18 @@ void write_summary(Record& record, std::size_t points) {
                             "standard error over trials of /summary/" + name + "_mean");
     e.f64 = std::move(values.second);
   }
+}
+
+/// /network/storage: the coupling storage of each sweep point, as resolved from network.storage.
+void write_storage(const std::vector<Model>& models, Record& record) {
+  if (models.empty() || !models.front().patterns) return;
+  Dataset& ds = record.add("/network/storage", DType::text, {models.size()}, {"point"},
+                           "coupling storage of each sweep point: network.storage as resolved "
+                           "(auto chooses by N, P, rule and available memory), with its element "
+                           "type");
+  for (std::size_t i = 0; i < models.size(); ++i)
+    ds.text[i] =
+        storage_label(models[i].network, models[i].patterns->count(models[i].network.neurons));
 }
 
 void write_points(const sweep::SweepPlan& plan, Record& record) {
@@ -172,6 +219,7 @@ RunOutcome execute(const Prepared& prepared, const RunOptions& options,
   if (mpi::rank() != 0) return outcome;
   Record& record = outcome.record;
   write_points(prepared.plan, record);
+  write_storage(prepared.models, record);
   assemble(columns, results, points.size(), prepared.trials, record);
   write_summary(record, points.size());
   first.finish(points, record);

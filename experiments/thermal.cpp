@@ -141,7 +141,7 @@ std::vector<Column> ThermalExperiment::columns(const Model& model,
 
 TaskResult ThermalExperiment::run_task(const Model& model, std::uint64_t point, std::uint64_t trial,
                                        const TaskContext& context) const {
-  const Trial t = build_trial(model, trial);
+  const Trial t = build_trial(model, trial, context.threads);
   const PatternSet& ps = t.patterns;
   const Eigen::Index np = spec_.all_probes ? ps.count() : std::min(ps.count(), spec_.probe_count);
   const auto n_probe = static_cast<std::size_t>(np);

@@ -14,6 +14,29 @@
 
 namespace hopfield {
 
+std::string_view to_string(StorageKind kind) {
+  switch (kind) {
+    case StorageKind::dense:
+      return "dense";
+    case StorageKind::integer:
+      return "integer";
+    case StorageKind::matrix_free:
+      return "matrix_free";
+    case StorageKind::sparse:
+      return "sparse";
+  }
+  return "unknown";
+}
+
+bool exact_in_float32(const Eigen::MatrixXf& m) {
+  // Columns are contiguous; for the symmetric matrices this is used on, column sums are row
+  // sums, but rows are checked exactly for any matrix.
+  if (m.rows() == 0) return true;
+  Eigen::VectorXd sums = Eigen::VectorXd::Zero(m.rows());
+  for (Eigen::Index j = 0; j < m.cols(); ++j) sums += m.col(j).cwiseAbs().cast<double>();
+  return sums.maxCoeff() < 0x1.0p24;
+}
+
 namespace {
 
 template <class Matrix>
@@ -36,6 +59,20 @@ DenseCouplings<Scalar>::DenseCouplings(Matrix m, double scale, bool integer_valu
   }
   symmetric_ = is_symmetric(m_);
   zero_diagonal_ = (m_.diagonal().array() == Scalar(0)).all();
+}
+
+template <class Scalar>
+DenseCouplings<Scalar>::DenseCouplings(Matrix m, double scale, bool integer_valued, bool symmetric,
+                                       bool zero_diagonal)
+    : m_(std::move(m)),
+      scale_(scale),
+      integer_valued_(integer_valued),
+      symmetric_(symmetric),
+      zero_diagonal_(zero_diagonal) {
+  if (m_.rows() != m_.cols()) {
+    throw InputError("couplings must be square, got " + std::to_string(m_.rows()) + "×" +
+                     std::to_string(m_.cols()));
+  }
 }
 
 template <class Scalar>

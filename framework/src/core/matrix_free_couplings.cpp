@@ -1,44 +1,173 @@
-// Matrix-free Hebbian couplings; see hopfield/core/matrix_free_couplings.hpp. Every sum is of
-// ±1 products, so fields and entries are exact integers in double.
+// Matrix-free Hebbian couplings; see hopfield/core/matrix_free_couplings.hpp. Every number is
+// an exact integer: overlaps are popcounts and fields masked integer sums.
 #include "hopfield/core/matrix_free_couplings.hpp"
 
-#include <utility>
+#include "hopfield/core/error.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <string>
 
 namespace hopfield {
 
-MatrixFreeHebbianCouplings::MatrixFreeHebbianCouplings(Eigen::MatrixXf xi, double scale,
+MatrixFreeHebbianCouplings::MatrixFreeHebbianCouplings(const Values& xi, double scale,
                                                        bool keep_diagonal)
-    : xi_(xi.cast<double>()), scale_(scale), keep_diagonal_(keep_diagonal) {}
+    : scale_(scale), keep_diagonal_(keep_diagonal) {
+  pack(xi);
+}
+
+MatrixFreeHebbianCouplings::MatrixFreeHebbianCouplings(const Eigen::MatrixXf& xi, double scale,
+                                                       bool keep_diagonal)
+    : scale_(scale), keep_diagonal_(keep_diagonal) {
+  pack(xi.unaryExpr([](float v) { return static_cast<std::int8_t>(v > 0.0F ? 1 : -1); }));
+}
+
+kernels::BitRows MatrixFreeHebbianCouplings::negative_by_pattern(const Values& xi) {
+  const Eigen::Index p = xi.rows();
+  const Eigen::Index n = xi.cols();
+  kernels::BitRows bits(p, n);
+  for (Eigen::Index mu = 0; mu < p; ++mu) {
+    const std::int8_t* row = xi.row(mu).data();
+    std::uint64_t* out = bits.row(mu);
+    for (Eigen::Index i0 = 0; i0 < n; i0 += 64) {
+      std::uint64_t word = 0;
+      const Eigen::Index end = std::min<Eigen::Index>(64, n - i0);
+      for (Eigen::Index b = 0; b < end; ++b)
+        word |= static_cast<std::uint64_t>(row[i0 + b] <= 0) << static_cast<unsigned>(b);
+      out[i0 / 64] = word;
+    }
+  }
+  return bits;
+}
+
+kernels::BitRows MatrixFreeHebbianCouplings::negative_by_neuron(const Values& xi) {
+  const Eigen::Index p = xi.rows();
+  const Eigen::Index n = xi.cols();
+  kernels::BitRows bits(n, p);
+  // 64 patterns at a time: each neuron's word of the block is assembled from 64 rows read in
+  // step, so both the reads and the writes stream.
+  for (Eigen::Index mu0 = 0; mu0 < p; mu0 += 64) {
+    const Eigen::Index end = std::min<Eigen::Index>(64, p - mu0);
+    const std::int8_t* rows[64];
+    for (Eigen::Index b = 0; b < end; ++b) rows[b] = xi.row(mu0 + b).data();
+    for (Eigen::Index i = 0; i < n; ++i) {
+      std::uint64_t word = 0;
+      for (Eigen::Index b = 0; b < end; ++b)
+        word |= static_cast<std::uint64_t>(rows[b][i] <= 0) << static_cast<unsigned>(b);
+      bits.row(i)[mu0 / 64] = word;
+    }
+  }
+  return bits;
+}
+
+void MatrixFreeHebbianCouplings::pack(const Values& xi) {
+  p_ = xi.rows();
+  n_ = xi.cols();
+  by_neuron_ = negative_by_neuron(xi);
+  by_pattern_ = negative_by_pattern(xi);
+  pattern_negatives_.resize(static_cast<std::size_t>(p_));
+  for (Eigen::Index mu = 0; mu < p_; ++mu)
+    pattern_negatives_[static_cast<std::size_t>(mu)] =
+        static_cast<std::int32_t>(kernels::popcount_row(by_pattern_.row(mu), by_pattern_.stride()));
+  column_sum_.resize(static_cast<std::size_t>(n_));
+  for (Eigen::Index i = 0; i < n_; ++i)
+    column_sum_[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(
+        p_ - 2 * kernels::popcount_row(by_neuron_.row(i), by_neuron_.stride()));
+}
+
+void MatrixFreeHebbianCouplings::overlaps(const Eigen::VectorXf& s, std::int32_t* m,
+                                          Scratch& scratch) const {
+  const auto words = static_cast<std::size_t>(by_pattern_.stride());
+  auto& on = scratch.on;
+  auto& off = scratch.off;
+  on.assign(words, 0);
+  off.assign(words, 0);
+  std::int32_t n_on = 0;
+  std::int32_t n_off = 0;
+  for (Eigen::Index i = 0; i < n_; ++i) {
+    const float v = s[i];
+    const auto bit = std::uint64_t{1} << static_cast<unsigned>(i % 64);
+    if (v == 1.0F) {
+      on[static_cast<std::size_t>(i / 64)] |= bit;
+      ++n_on;
+    } else if (v == -1.0F) {
+      off[static_cast<std::size_t>(i / 64)] |= bit;
+      ++n_off;
+    } else if (v != 0.0F) {
+      throw InputError("matrix-free couplings: state value " + std::to_string(v) +
+                       " is not −1, 0 or 1");
+    }
+  }
+  const std::ptrdiff_t padded = kernels::round_up(std::max<Eigen::Index>(p_, 1), 16);
+  for (std::ptrdiff_t mu = p_; mu < padded; ++mu) m[mu] = 0;
+  // Σ_{i on} ξ_i = n_on − 2·#(on ∧ ξ = −1); Σ_{i off} ξ_i likewise.
+  kernels::and_popcounts(by_pattern_, on.data(), m);
+  if (n_off == 0) {
+    for (Eigen::Index mu = 0; mu < p_; ++mu) m[mu] = n_on - 2 * m[mu];
+    return;
+  }
+  std::int32_t* negative_off = m;  // where the counts of −1 entries under `off` come from
+  if (n_on + n_off != n_) {
+    scratch.count.resize(static_cast<std::size_t>(p_));
+    kernels::and_popcounts(by_pattern_, off.data(), scratch.count.data());
+    negative_off = scratch.count.data();
+  }
+  for (Eigen::Index mu = 0; mu < p_; ++mu) {
+    const std::int32_t on_negative = m[mu];
+    // Without zeros, `off` is the complement of `on`: its −1 entries are the rest of the row's.
+    const std::int32_t off_negative =
+        negative_off == m ? pattern_negatives_[static_cast<std::size_t>(mu)] - on_negative
+                          : negative_off[mu];
+    m[mu] = (n_on - 2 * on_negative) - (n_off - 2 * off_negative);
+  }
+}
 
 void MatrixFreeHebbianCouplings::raw_fields(const Eigen::VectorXf& s, Eigen::VectorXd& g) const {
-  const Eigen::VectorXd sd = s.cast<double>();
-  const Eigen::VectorXd m = xi_ * sd;
-  g.noalias() = xi_.transpose() * m;
-  if (!keep_diagonal_) g -= static_cast<double>(xi_.rows()) * sd;
+  if (s.size() != n_)
+    throw InputError("matrix-free couplings: state has " + std::to_string(s.size()) +
+                     " neurons, network has " + std::to_string(n_));
+  kernels::AlignedVector<std::int32_t> m(
+      static_cast<std::size_t>(kernels::round_up(std::max<Eigen::Index>(p_, 1), 16)));
+  Scratch scratch;
+  overlaps(s, m.data(), scratch);
+  std::int64_t total = 0;
+  for (Eigen::Index mu = 0; mu < p_; ++mu) total += m[static_cast<std::size_t>(mu)];
+  g.resize(n_);
+  for (Eigen::Index i = 0; i < n_; ++i) {
+    std::int64_t gi = field_from_overlaps(i, m.data(), total);
+    if (!keep_diagonal_) gi -= static_cast<std::int64_t>(p_) * static_cast<std::int64_t>(s[i]);
+    g[i] = static_cast<double>(gi);
+  }
 }
 
 void MatrixFreeHebbianCouplings::raw_fields_batch(const Eigen::MatrixXf& s,
                                                   Eigen::MatrixXd& g) const {
-  const Eigen::MatrixXd sd = s.cast<double>();
-  const Eigen::MatrixXd m = xi_ * sd;
-  g.noalias() = xi_.transpose() * m;
-  if (!keep_diagonal_) g -= static_cast<double>(xi_.rows()) * sd;
+  g.resize(n_, s.cols());
+  Eigen::VectorXd column;
+  for (Eigen::Index b = 0; b < s.cols(); ++b) {
+    raw_fields(s.col(b), column);
+    g.col(b) = column;
+  }
 }
 
 void MatrixFreeHebbianCouplings::add_column(Eigen::Index k, double delta,
                                             Eigen::VectorXd& g) const {
-  g.noalias() += delta * (xi_.transpose() * xi_.col(k));
-  if (!keep_diagonal_) g(k) -= delta * static_cast<double>(xi_.rows());
+  for (Eigen::Index i = 0; i < n_; ++i) g[i] += delta * raw(i, k);
 }
 
 double MatrixFreeHebbianCouplings::raw(Eigen::Index i, Eigen::Index j) const {
   if (i == j && !keep_diagonal_) return 0.0;
-  return xi_.col(i).dot(xi_.col(j));
+  const std::uint64_t* a = by_neuron_.row(i);
+  const std::uint64_t* b = by_neuron_.row(j);
+  std::int64_t differ = 0;
+  for (std::ptrdiff_t w = 0; w < by_neuron_.stride(); ++w) differ += std::popcount(a[w] ^ b[w]);
+  return static_cast<double>(p_ - 2 * differ);
 }
 
 Eigen::MatrixXd MatrixFreeHebbianCouplings::dense() const {
-  Eigen::MatrixXd m = xi_.transpose() * xi_;
-  if (!keep_diagonal_) m.diagonal().setZero();
+  Eigen::MatrixXd m(n_, n_);
+  const auto p = static_cast<std::int32_t>(p_);
+  kernels::gram(by_neuron_, p, keep_diagonal_ ? p : 0, m.data(), n_, 1);
   return scale_ * m;
 }
 

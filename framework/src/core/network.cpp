@@ -34,13 +34,16 @@ double energy(const Network& net, const State& s) {
 
 double energy_from_fields(const Network& net, const State& s, const Eigen::VectorXd& g) {
   check_sizes(net, s.size());
-  const double half_scale = 0.5 * net.couplings->scale();
-  double e = 0.0;
-  for (Eigen::Index i = 0; i < s.size(); ++i) {
-    const double si = s[i];
-    e += si * (net.threshold[i] - net.input[i] - half_scale * g[i]);
-  }
-  return e;
+  double quadratic = 0.0;
+  for (Eigen::Index i = 0; i < s.size(); ++i) quadratic += static_cast<double>(s[i]) * g[i];
+  return energy_from_quadratic(net, s, quadratic);
+}
+
+double energy_from_quadratic(const Network& net, const State& s, double quadratic) {
+  double linear = 0.0;
+  for (Eigen::Index i = 0; i < s.size(); ++i)
+    linear += static_cast<double>(s[i]) * (net.threshold[i] - net.input[i]);
+  return linear - 0.5 * net.couplings->scale() * quadratic;
 }
 
 Eigen::VectorXd local_fields(const Network& net, const State& s) {

@@ -9,9 +9,13 @@
 
 namespace hopfield {
 
-/// M = Σ_μ ξ̂^μ ξ̂^μᵀ over the bipolar images ξ̂ (exact integers held in float64), as a matrix
-/// product Ξ̂ᵀΞ̂ in a fixed order; the diagonal is zeroed unless keep_diagonal.
-Eigen::MatrixXd hebbian_matrix(const PatternSet& patterns, bool keep_diagonal);
+/// M = Σ_μ ξ̂^μ ξ̂^μᵀ over the bipolar images ξ̂ (exact integers held in float64), computed as
+/// M_ij = P − 2·popcount(x_i ⊕ x_j) on the bit-packed patterns; the diagonal is zeroed unless
+/// keep_diagonal.
+Eigen::MatrixXd hebbian_matrix(const PatternSet& patterns, bool keep_diagonal, int threads = 1);
+
+/// The largest number of patterns integer storage holds: P ≤ 32767 (|M_ij| ≤ P in int16).
+constexpr Eigen::Index max_integer_patterns = 32767;
 
 class HebbianRule final : public LearningRule {
  public:
@@ -23,8 +27,11 @@ class HebbianRule final : public LearningRule {
   /// Integer couplings M with scale 1/N (or 1/P), so that raw fields are exact.
   [[nodiscard]] LearningResult learn(const PatternSet& patterns, const LearningContext& context,
                                      RandomStream& rng) const override;
-  /// With LearningContext::matrix_free the couplings are MatrixFreeHebbianCouplings.
-  [[nodiscard]] bool supports_matrix_free() const override { return true; }
+  /// Dense (float32/float64), integer (int16, or int8 for P ≤ 127) and matrix-free storage; every
+  /// one is computed from the bit-packed patterns with exact integer kernels.
+  [[nodiscard]] bool supports(StorageKind storage) const override {
+    return storage != StorageKind::sparse;
+  }
 
   static config::ModuleDoc doc();
   static std::unique_ptr<LearningRule> make(const config::Params& params);

@@ -1,6 +1,7 @@
 // Assembly of a trial from a validated configuration (see hopfield/model/model.hpp).
 #include "hopfield/model/model.hpp"
 
+#include "hopfield/core/kernels.hpp"
 #include "hopfield/core/memory.hpp"
 #include "hopfield/dynamics/modules.hpp"
 #include "hopfield/learning/modules.hpp"
@@ -10,10 +11,17 @@
 #include "hopfield/patterns/modules.hpp"
 #include "hopfield/sweep/sweep.hpp"
 
+#include "hopfield/core/kernels.hpp"
+
 #include <unistd.h>
+
+#include <cstdlib>
+#include <limits>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <string_view>
 
 namespace hopfield {
 
@@ -41,11 +49,13 @@ std::vector<ParamSpec> network_schema() {
       ParamSpec::boolean("self_coupling", "false",
                          "keep the diagonal w_ii of the learned couplings; energy descent under "
                          "asynchronous updates is then not guaranteed"),
-      ParamSpec::choice("storage", "auto", {"auto", "dense"},
-                        "coupling storage; auto picks dense (the dilution noise switches to "
-                        "sparse storage at low c)"),
+      ParamSpec::choice("storage", "auto", {"auto", "dense", "integer", "matrix_free", "sparse"},
+                        "coupling storage: dense (float matrix), integer (exact int16/int8 "
+                        "matrix, integer-valued rules such as hebbian), matrix_free (bit-packed "
+                        "patterns, hebbian), sparse (with a dilution noise module); auto picks "
+                        "by N, P, rule and available memory (see docs/performance.md)"),
       ParamSpec::choice("precision", "float32", {"float32", "float64"},
-                        "floating-point type of the stored couplings"),
+                        "floating-point type of dense couplings"),
   };
 }
 
@@ -86,38 +96,188 @@ const Noise* first_weight_noise(const Model& model) {
   return nullptr;
 }
 
-/// True when the first weight-stage module dilutes into sparse storage and the rule can hand
-/// it matrix-free couplings, so no N×N matrix is ever formed.
-bool sparse_path(const Model& model) {
+/// True when the first weight-stage module dilutes into sparse storage.
+bool sparse_dilution(const Model& model) {
   const Noise* first = first_weight_noise(model);
-  return first != nullptr && first->sparse_entries(model.network.neurons) > 0.0 &&
-         model.learning->supports_matrix_free();
+  return first != nullptr && first->sparse_entries(model.network.neurons) > 0.0;
 }
 
-/// entries: stored couplings when the trial never forms an N×N matrix, else 0 (dense).
-void check_memory(Eigen::Index n, Eigen::Index p, Precision precision, double entries,
-                  const Node& where) {
-  const double bytes_per = precision == Precision::float32 ? 4.0 : 8.0;
-  // Dense couplings plus the float64 matrix the learning rules build them from, plus the
-  // patterns (float32) and their float64 images used by the rules. Sparse: float32 values and
-  // int32 indices twice (rows and columns), the float64 triplets they are built from, and the
-  // patterns. Per neuron: threshold, bias, state, field and the dynamics' work vectors.
-  const double couplings =
-      entries > 0.0 ? entries * (8.0 + 8.0 + 16.0 + 16.0)
-                    : static_cast<double>(n) * static_cast<double>(n) * (bytes_per + 8.0);
-  const double need = couplings + static_cast<double>(n) * static_cast<double>(p) * 12.0 +
-                      static_cast<double>(n) * 64.0;
-  const MemoryBudget budget = memory_budget();
-  if (budget.bytes > 0 && need > 0.8 * budget.bytes) {
-    char buf[256];
-    std::snprintf(buf, sizeof buf,
-                  "a %s network of %lld neurons storing %lld patterns needs about %.1f GiB "
-                  "but %s %.1f GiB of memory",
-                  entries > 0.0 ? "sparse" : "dense", static_cast<long long>(n),
-                  static_cast<long long>(p), need / 1073741824.0, budget.source.c_str(),
-                  budget.bytes / 1073741824.0);
-    where.fail(buf);
+/// Below this many neurons `auto` keeps an integer-valued rule's couplings as an N × N integer
+/// matrix (O(1) per field, N² bytes); above it, matrix-free (O(P) per field, N·P/4 bytes).
+constexpr Eigen::Index auto_matrix_limit = 20000;
+
+double gib(double bytes) {
+  return bytes / 1073741824.0;
+}
+
+/// The memory a run may plan to use: the budget (physical memory, the cgroup limit of the job
+/// or HOPFIELD_MEMORY_LIMIT, see hopfield/core/memory.hpp) and, without an explicit limit, no
+/// more than the kernel reports as available now (MemAvailable), since other processes hold
+/// the rest.
+MemoryBudget usable_memory() {
+  MemoryBudget budget = memory_budget();
+  if (const char* limit = std::getenv("HOPFIELD_MEMORY_LIMIT"); limit != nullptr && *limit != 0)
+    return budget;
+  if (std::FILE* f = std::fopen("/proc/meminfo", "r")) {
+    char line[256];
+    double kib = -1.0;
+    while (std::fgets(line, sizeof line, f) != nullptr) {
+      if (std::sscanf(line, "MemAvailable: %lf kB", &kib) == 1) break;
+    }
+    std::fclose(f);
+    const double available = kib * 1024.0;
+    if (kib > 0.0 && (budget.bytes <= 0.0 || available < budget.bytes))
+      budget = {available, "the memory available now (MemAvailable) is"};
   }
+  return budget;
+}
+
+/// Bytes a trial of this storage allocates: the couplings, whatever the rule builds them from,
+/// and the patterns (one byte per entry).
+double storage_bytes(StorageKind storage, Eigen::Index n, Eigen::Index p, Precision precision,
+                     const Model& model, double sparse_entries) {
+  const double nd = static_cast<double>(n);
+  const double pd = static_cast<double>(p);
+  // Patterns (one byte per entry) and, per neuron, threshold, bias, state, fields and the
+  // dynamics' work vectors.
+  const double common = nd * pd + nd * 64.0;
+  const double bits =
+      nd * static_cast<double>(kernels::round_up(std::max<Eigen::Index>(p, 1), 512)) / 8.0;
+  const double bytes_per = precision == Precision::float32 ? 4.0 : 8.0;
+  switch (storage) {
+    case StorageKind::integer: {
+      const double element = p <= 127 ? 1.0 : 2.0;
+      return nd * static_cast<double>(kernels::round_up(n, 64)) * element + bits + common;
+    }
+    case StorageKind::matrix_free:
+      return 2.0 * bits + common;
+    case StorageKind::sparse:
+      // float32 values and int32 indices twice (rows and columns), the float64 triplets they are
+      // built from, and the bit-packed patterns they are read from.
+      return sparse_entries * (8.0 + 8.0 + 16.0 + 16.0) + 2.0 * bits + common;
+    case StorageKind::dense:
+      break;
+  }
+  // Rules with integer kernels write the storage directly from the bits; the others build a
+  // float64 matrix first from float64 images of the patterns (weight noise, too, works on a
+  // float64 copy).
+  const bool direct = model.learning->supports(StorageKind::integer) &&
+                      std::none_of(model.noise.begin(), model.noise.end(),
+                                   [](const auto& z) { return z->stage() == NoiseStage::weights; });
+  if (direct) return nd * nd * bytes_per + bits + common;
+  return nd * nd * (bytes_per + 8.0) + nd * pd * 8.0 + common;
+}
+
+[[noreturn]] void refuse(StorageKind storage, Eigen::Index n, Eigen::Index p, double need,
+                         const MemoryBudget& have, const Node& where) {
+  char buf[320];
+  std::snprintf(buf, sizeof buf,
+                "%s %s network of %lld neurons storing %lld patterns needs about %.1f GiB but %s "
+                "%.1f GiB",
+                storage == StorageKind::integer ? "an" : "a",
+                std::string(to_string(storage)).c_str(), static_cast<long long>(n),
+                static_cast<long long>(p), gib(need), have.source.c_str(), gib(have.bytes));
+  where.fail(buf);
+}
+
+/// Resolves network.storage for N neurons and P patterns (DESIGN.md §3) and refuses, before
+/// anything is allocated, a network that cannot fit in the available memory.
+void resolve_storage(Model& model, Eigen::Index p, const Node& root, const Node& size_node) {
+  const Node& net = root.at("network");
+  NetworkSpec& spec = model.network;
+  const Eigen::Index n = spec.neurons;
+  const std::string& requested = spec.storage;
+  const Node& where = net.at("storage");
+  const LearningRule& rule = *model.learning;
+  const bool dilutes = sparse_dilution(model);
+  const auto weight_noise = std::find_if(model.noise.begin(), model.noise.end(), [](const auto& z) {
+    return z->stage() == NoiseStage::weights;
+  });
+  const bool has_weight_noise = weight_noise != model.noise.end();
+  const double entries = dilutes ? first_weight_noise(model)->sparse_entries(n) : 0.0;
+  const MemoryBudget have = usable_memory();
+  // Unknown memory (no /proc, no sysconf): no refusal.
+  const double budget =
+      have.bytes > 0.0 ? 0.9 * have.bytes : std::numeric_limits<double>::infinity();
+  auto bytes = [&](StorageKind kind) {
+    return storage_bytes(kind, n, p, spec.precision, model, entries);
+  };
+  auto choose = [&](StorageKind kind, std::string reason) {
+    spec.resolved_storage = kind;
+    spec.storage_reason = std::move(reason);
+    spec.storage_bytes = bytes(kind);
+    if (spec.storage_bytes > budget) refuse(kind, n, p, spec.storage_bytes, have, size_node);
+  };
+  const std::string rule_name = root.at("learning").at("type").text();
+  std::string noise_name;
+  if (has_weight_noise) {
+    const auto items = root.at("noise").items();
+    noise_name =
+        items[static_cast<std::size_t>(weight_noise - model.noise.begin())].at("type").text();
+  }
+
+  if (dilutes || requested == "sparse") {
+    if (!dilutes)
+      where.fail(
+          "'sparse' stores diluted couplings: add a weight-stage dilution noise module that "
+          "keeps few couplings ({type: dilution, fraction: …} with fraction ≤ 0.05, or its "
+          "storage: sparse)");
+    if (requested != "auto" && requested != "sparse")
+      where.fail("is '" + requested +
+                 "' but the dilution noise stores the couplings sparsely; use auto or sparse "
+                 "(or the dilution module's storage: dense)");
+    choose(StorageKind::sparse, "the dilution noise keeps few couplings");
+    return;
+  }
+  if (has_weight_noise && (requested == "integer" || requested == "matrix_free"))
+    where.fail("is '" + requested + "' but the weight-stage noise module '" + noise_name +
+               "' changes the learned couplings into a dense real-valued matrix; use dense or "
+               "auto");
+  const bool integer_rule = rule.supports(StorageKind::integer) && !has_weight_noise;
+  const bool free_rule = rule.supports(StorageKind::matrix_free) && !has_weight_noise;
+  if (requested == "integer") {
+    if (!rule.supports(StorageKind::integer))
+      where.fail("is 'integer' but learning rule '" + rule_name +
+                 "' gives real-valued couplings; integer storage holds integer-valued rules "
+                 "(hebbian)");
+    if (p > 32767)
+      where.fail("is 'integer' but " + std::to_string(p) +
+                 " patterns give couplings beyond the int16 range (P ≤ 32767)");
+    if (n > 65535 && bytes(StorageKind::integer) <= budget)
+      where.fail("is 'integer' but " + std::to_string(n) +
+                 " neurons exceed the 65535 that exact int32 fields allow; use matrix_free");
+    choose(StorageKind::integer, "requested");
+    return;
+  }
+  if (requested == "matrix_free") {
+    if (!rule.supports(StorageKind::matrix_free))
+      where.fail("is 'matrix_free' but learning rule '" + rule_name +
+                 "' has no matrix-free form; matrix_free holds the hebbian rule");
+    choose(StorageKind::matrix_free, "requested");
+    return;
+  }
+  if (requested == "dense") {
+    choose(StorageKind::dense, "requested");
+    return;
+  }
+  // auto
+  if (integer_rule && p <= 32767 && n <= auto_matrix_limit &&
+      bytes(StorageKind::integer) <= budget) {
+    choose(StorageKind::integer, "integer-valued rule, N ≤ 20000 and the matrix fits");
+    return;
+  }
+  if (free_rule && bytes(StorageKind::matrix_free) <= budget) {
+    choose(StorageKind::matrix_free, n > auto_matrix_limit
+                                         ? "hebbian rule and N > 20000"
+                                         : "hebbian rule and an N × N matrix does not fit");
+    return;
+  }
+  if (integer_rule || free_rule) {
+    // Nothing fits: refuse with the smallest estimate.
+    choose(free_rule ? StorageKind::matrix_free : StorageKind::integer, "smallest");
+    return;
+  }
+  choose(StorageKind::dense, "real-valued rule or weight noise");
 }
 
 }  // namespace
@@ -237,18 +397,15 @@ Model build_model(const Node& root, const config::Registry& registry, std::uint6
   if (p < 1)
     root.at("patterns")
         .fail("gives no patterns for a network of " + std::to_string(n) + " neurons");
-  double entries = 0.0;
   for (const auto& z : model.noise)
     if (z->stage() == NoiseStage::weights) (void)z->sparse_entries(n);  // checks sizes
-  if (sparse_path(model)) entries = first_weight_noise(model)->sparse_entries(n);
-  check_memory(n, p, model.network.precision, entries,
-               np.has("neurons") ? net.at("neurons") : root.at("patterns"));
+  resolve_storage(model, p, root, np.has("neurons") ? net.at("neurons") : root.at("patterns"));
   model.network.threshold = broadcast(np.reals("threshold"), n, net.at("threshold"));
   model.network.bias = broadcast(np.reals("bias"), n, net.at("bias"));
   return model;
 }
 
-Trial build_trial(const Model& model, std::uint64_t trial) {
+Trial build_trial(const Model& model, std::uint64_t trial, int threads) {
   Trial t;
   t.index = trial;
   const Eigen::Index n = model.network.neurons;
@@ -256,7 +413,25 @@ Trial build_trial(const Model& model, std::uint64_t trial) {
   t.patterns = model.patterns->generate({n, model.network.representation}, pattern_rng);
 
   RandomStream learning_rng(model.seed, Purpose::learning, 0, trial, 0);
-  LearningContext context{model.network.precision, model.network.self_coupling, sparse_path(model)};
+  LearningContext context;
+  context.precision = model.network.precision;
+  context.self_coupling = model.network.self_coupling;
+  context.threads = threads;
+  switch (model.network.resolved_storage) {
+    case StorageKind::integer:
+    case StorageKind::matrix_free:
+      context.storage = model.network.resolved_storage;
+      break;
+    case StorageKind::sparse:
+      // Dilution reads only the entries it keeps: no N × N matrix where the rule can avoid it.
+      context.storage = model.learning->supports(StorageKind::matrix_free)
+                            ? StorageKind::matrix_free
+                            : StorageKind::dense;
+      break;
+    case StorageKind::dense:
+      context.storage = StorageKind::dense;
+      break;
+  }
   LearningResult learned = model.learning->learn(t.patterns, context, learning_rng);
   t.learning_converged = learned.converged;
   t.min_stability = learned.min_stability;

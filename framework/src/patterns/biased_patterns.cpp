@@ -17,8 +17,8 @@ PatternSet BiasedPatterns::generate(const PatternContext& context, RandomStream&
     throw InputError("biased patterns: the network needs at least one neuron");
   }
   const Eigen::Index p = count(n);
-  const float on = on_value(context.representation);
-  const float off = off_value(context.representation);
+  const auto on = static_cast<std::int8_t>(on_value(context.representation));
+  const auto off = static_cast<std::int8_t>(off_value(context.representation));
   PatternSet set;
   set.representation = context.representation;
   set.activity = activity_;

@@ -39,8 +39,8 @@ PatternSet CorrelatedPatterns::generate(const PatternContext& context, RandomStr
     }
   }
   const double keep = 0.5 * (1.0 + correlation_);
-  const float on = on_value(context.representation);
-  const float off = off_value(context.representation);
+  const auto on = static_cast<std::int8_t>(on_value(context.representation));
+  const auto off = static_cast<std::int8_t>(off_value(context.representation));
   PatternSet set;
   set.representation = context.representation;
   set.xi.resize(p, n);

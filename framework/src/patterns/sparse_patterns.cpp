@@ -41,12 +41,12 @@ PatternSet SparsePatterns::generate(const PatternContext& context, RandomStream&
   PatternSet set;
   set.representation = context.representation;
   set.activity = static_cast<double>(k) / static_cast<double>(n);
-  set.xi.setConstant(p, n, off_value(context.representation));
+  set.xi.setConstant(p, n, static_cast<std::int8_t>(off_value(context.representation)));
   std::vector<std::int32_t> chosen(static_cast<std::size_t>(k));
   for (Eigen::Index mu = 0; mu < p; ++mu) {
     rng.choose(n, chosen);
     for (const std::int32_t i : chosen) {
-      set.xi(mu, i) = on_value(context.representation);
+      set.xi(mu, i) = static_cast<std::int8_t>(on_value(context.representation));
     }
   }
   return set;

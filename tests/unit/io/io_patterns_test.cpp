@@ -70,12 +70,12 @@ TEST_CASE("idx patterns take the first images of each class, grouped by class in
   CHECK(set.shape == std::vector<int>{2, 3});
   CHECK(set.labels == std::vector<int>{1, 1, 0, 0});
   // Images 1, 4 (class 1) then 0, 2 (class 0), each thresholded at its own mean.
-  CHECK(set.xi.row(0) == row({1, -1, 1, -1, 1, -1}));
-  CHECK(set.xi.row(1) == row({-1, 1, -1, 1, -1, 1}));
-  CHECK(set.xi.row(2) == row({-1, -1, -1, 1, 1, 1}));
-  CHECK(set.xi.row(3) == row({-1, -1, -1, -1, -1, 1}));
+  CHECK(set.xi.row(0).cast<float>() == row({1, -1, 1, -1, 1, -1}));
+  CHECK(set.xi.row(1).cast<float>() == row({-1, 1, -1, 1, -1, 1}));
+  CHECK(set.xi.row(2).cast<float>() == row({-1, -1, -1, 1, 1, 1}));
+  CHECK(set.xi.row(3).cast<float>() == row({-1, -1, -1, -1, -1, 1}));
   const PatternSet binary = draw(*source, Representation::binary);
-  CHECK(binary.xi.row(2) == row({0, 0, 0, 1, 1, 1}));
+  CHECK(binary.xi.row(2).cast<float>() == row({0, 0, 0, 1, 1, 1}));
 }
 
 TEST_CASE("idx patterns: offset skips images of each class and half thresholds at 128",
@@ -85,12 +85,12 @@ TEST_CASE("idx patterns: offset skips images of each class and half thresholds a
   const auto by_mean = make_patterns("{type: idx, " + files + ", classes: 0, offset: 2}");
   REQUIRE(by_mean->count(6) == 1);
   // Image 5 = [130, 0, 0, 0, 0, 0]: only the first pixel is above the mean.
-  CHECK(draw(*by_mean).xi.row(0) == row({1, -1, -1, -1, -1, -1}));
+  CHECK(draw(*by_mean).xi.row(0).cast<float>() == row({1, -1, -1, -1, -1, -1}));
   const auto half = make_patterns("{type: idx, " + files +
                                   ", classes: 0, offset: 1, "
                                   "binarize: half}");
   // Image 2 = [100, …, 101]: nothing reaches 128 (the mean rule would turn the last pixel on).
-  CHECK(draw(*half).xi.row(0) == row({-1, -1, -1, -1, -1, -1}));
+  CHECK(draw(*half).xi.row(0).cast<float>() == row({-1, -1, -1, -1, -1, -1}));
 }
 
 TEST_CASE("idx patterns without labels take consecutive images", "[io][idx][patterns]") {
@@ -99,7 +99,7 @@ TEST_CASE("idx patterns without labels take consecutive images", "[io][idx][patt
   const PatternSet set = draw(*source);
   REQUIRE(set.count() == 3);
   CHECK(set.labels.empty());
-  CHECK(set.xi.row(1) == row({-1, -1, -1, 1, 1, 1}));  // image 3 = [1..6], mean 3.5
+  CHECK(set.xi.row(1).cast<float>() == row({-1, -1, -1, 1, 1, 1}));  // image 3 = [1..6], mean 3.5
 }
 
 TEST_CASE("idx patterns with labels and no classes keep every class, ascending",
@@ -164,12 +164,12 @@ TEST_CASE("idx patterns on Fashion-MNIST: 28x28 images, and offset gives other i
   CHECK(a.shape == std::vector<int>{28, 28});
   CHECK(a.labels == std::vector<int>{0, 0, 0, 9, 9, 9});
   CHECK(b.labels == a.labels);
-  CHECK(((a.xi.array() == 1.0F) || (a.xi.array() == -1.0F)).all());
+  CHECK(((a.xi.array() == 1) || (a.xi.array() == -1)).all());
   for (Eigen::Index mu = 0; mu < a.count(); ++mu) {
     CHECK(a.xi.row(mu) != b.xi.row(mu));
     // A clothing image thresholded at its mean is neither all on nor all off.
-    CHECK(a.xi.row(mu).sum() > -784.0F);
-    CHECK(a.xi.row(mu).sum() < 784.0F);
+    CHECK(a.xi.row(mu).cast<float>().sum() > -784.0F);
+    CHECK(a.xi.row(mu).cast<float>().sum() < 784.0F);
   }
 }
 

@@ -30,7 +30,7 @@ std::unique_ptr<LearningRule> make_rule(const std::string& yaml) {
 
 PatternSet make_set(const Eigen::MatrixXf& xi, Representation r) {
   PatternSet set;
-  set.xi = xi;
+  set.xi = xi.cast<std::int8_t>();
   set.representation = r;
   return set;
 }
@@ -136,7 +136,7 @@ TEST_CASE("hebbian stores 0.02N random patterns at N = 500 as exact fixed points
   for (std::uint64_t trial = 0; trial < 5; ++trial) {
     const PatternSet set = random_set(p, n, trial);
     const auto result = learn(HebbianRule(), set, Precision::float32);
-    const Eigen::MatrixXf states = set.xi.transpose();  // columns are patterns
+    const Eigen::MatrixXf states = set.xi.transpose().cast<float>();  // columns are patterns
     Eigen::MatrixXd g;
     result.couplings->raw_fields_batch(states, g);
     const Eigen::ArrayXXd aligned = g.array() * states.cast<double>().array();

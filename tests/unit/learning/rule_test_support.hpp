@@ -28,7 +28,7 @@ inline std::unique_ptr<LearningRule> make_rule(const std::string& yaml) {
 inline PatternSet pattern_set(const Eigen::MatrixXf& xi,
                               Representation r = Representation::bipolar) {
   PatternSet set;
-  set.xi = xi;
+  set.xi = xi.cast<std::int8_t>();
   set.representation = r;
   return set;
 }
@@ -50,7 +50,7 @@ inline LearningResult learn(const LearningRule& rule, const PatternSet& set,
 /// every neuron's field h_i = Σ_j w_ij ξ_j − θ points the way ξ_i does (h_i > 0 for on,
 /// h_i < 0 for off), with no tie.
 inline double fixed_fraction(const Couplings& w, const PatternSet& set, double threshold = 0.0) {
-  const Eigen::MatrixXf states = set.xi.transpose();  // columns are patterns
+  const Eigen::MatrixXf states = set.xi.transpose().cast<float>();  // columns are patterns
   Eigen::MatrixXd g;
   w.raw_fields_batch(states, g);
   const Eigen::ArrayXXd h = w.scale() * g.array() - threshold;

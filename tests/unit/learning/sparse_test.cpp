@@ -57,7 +57,7 @@ TEST_CASE("sparse rule normalises by N a(1-a) with the measured or the given act
 
   // Bipolar patterns enter as (ξ + 1)/2.
   PatternSet bipolar = set;
-  bipolar.xi = 2.0F * set.xi.array() - 1.0F;
+  bipolar.xi = (2 * set.xi.array().cast<int>() - 1).cast<std::int8_t>().matrix();
   bipolar.representation = Representation::bipolar;
   CHECK((learn(measured, bipolar).couplings->dense() - w).cwiseAbs().maxCoeff() < 1e-12);
 }

@@ -22,7 +22,7 @@ PatternSet two_patterns(Representation r) {
   set.xi.resize(2, 4);
   set.xi << 1, 1, -1, -1,  //
       1, -1, 1, -1;
-  set.xi = to_representation(set.xi, r);
+  set.xi = to_representation(set.xi.cast<float>(), r);
   return set;
 }
 

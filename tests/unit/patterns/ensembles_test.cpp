@@ -34,7 +34,7 @@ PatternSet draw(const PatternSource& source, Eigen::Index n, Representation r,
 
 /// Fraction of active (on) entries.
 double mean_activity(const PatternSet& set) {
-  return (set.xi.array() == on_value(set.representation)).cast<double>().mean();
+  return (set.xi.cast<float>().array() == on_value(set.representation)).cast<double>().mean();
 }
 
 /// (1/N) Σ_i ξ̂^μ_i ξ̂^ν_i on the bipolar images.
@@ -58,7 +58,9 @@ TEST_CASE("biased patterns have activity a within a 5 sigma binomial bound", "[p
     for (const auto r : {Representation::bipolar, Representation::binary}) {
       const PatternSet set = draw(*source, 1000, r);
       REQUIRE(set.count() == 100);
-      CHECK(((set.xi.array() == on_value(r)) || (set.xi.array() == off_value(r))).all());
+      CHECK(((set.xi.cast<float>().array() == on_value(r)) ||
+             (set.xi.cast<float>().array() == off_value(r)))
+                .all());
       CHECK(std::abs(mean_activity(set) - 0.2) < 5.0 * std::sqrt(0.2 * 0.8 / 1e5));
       CHECK(set.activity == Approx(0.2));
       CHECK(set.biased());
@@ -81,7 +83,7 @@ TEST_CASE("sparse patterns have exactly round(aN) active neurons each", "[patter
     const PatternSet set = draw(*source, 997, r);
     REQUIRE(set.count() == 50);
     for (Eigen::Index mu = 0; mu < set.count(); ++mu) {
-      CHECK((set.xi.row(mu).array() == on_value(r)).count() == 100);
+      CHECK((set.xi.row(mu).cast<float>().array() == on_value(r)).count() == 100);
     }
     CHECK(set.activity == Approx(100.0 / 997.0));
     // Different patterns are different subsets (two equal 100-subsets of 997 are impossible

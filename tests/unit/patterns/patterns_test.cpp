@@ -38,8 +38,8 @@ TEST_CASE("to_representation maps positive values to on and the rest to off",
           "[patterns][representation]") {
   Eigen::MatrixXf v(1, 4);
   v << 1.0F, 0.0F, -1.0F, 0.5F;
-  const Eigen::MatrixXf bip = to_representation(v, Representation::bipolar);
-  const Eigen::MatrixXf bin = to_representation(v, Representation::binary);
+  const Eigen::MatrixXf bip = to_representation(v, Representation::bipolar).cast<float>();
+  const Eigen::MatrixXf bin = to_representation(v, Representation::binary).cast<float>();
   CHECK(bip(0, 0) == 1.0F);
   CHECK(bip(0, 1) == -1.0F);
   CHECK(bip(0, 2) == -1.0F);
@@ -57,13 +57,13 @@ TEST_CASE("random patterns are unbiased within a 5 sigma bound", "[patterns][ran
   const PatternSet bip = draw(source, 1000, Representation::bipolar);
   REQUIRE(bip.count() == 100);
   REQUIRE(bip.neurons() == 1000);
-  CHECK(((bip.xi.array() == 1.0F) || (bip.xi.array() == -1.0F)).all());
+  CHECK(((bip.xi.array() == 1) || (bip.xi.array() == -1)).all());
   CHECK(std::abs(bip.xi.cast<double>().mean()) < 0.016);
 
   // Binary entries are Bernoulli(1/2): σ of the mean is 0.5/sqrt(1e5) ≈ 0.0016.
   const PatternSet bin = draw(source, 1000, Representation::binary, 1);
   CHECK(bin.representation == Representation::binary);
-  CHECK(((bin.xi.array() == 1.0F) || (bin.xi.array() == 0.0F)).all());
+  CHECK(((bin.xi.array() == 1) || (bin.xi.array() == 0)).all());
   CHECK(std::abs(bin.xi.cast<double>().mean() - 0.5) < 0.008);
 }
 
@@ -120,12 +120,12 @@ TEST_CASE("inline 0/1 and -1/+1 rows are converted to the network's representati
   const PatternSet bip = draw(*source, 4, Representation::bipolar);
   Eigen::MatrixXf expected_bip(2, 4);
   expected_bip << 1, -1, 1, -1, -1, 1, 1, -1;
-  CHECK(bip.xi == expected_bip);
+  CHECK(bip.xi.cast<float>() == expected_bip);
 
   const PatternSet bin = draw(*source, 4, Representation::binary);
   Eigen::MatrixXf expected_bin(2, 4);
   expected_bin << 1, 0, 1, 0, 0, 1, 1, 0;
-  CHECK(bin.xi == expected_bin);
+  CHECK(bin.xi.cast<float>() == expected_bin);
 }
 
 TEST_CASE("inline patterns keep their shape and labels", "[patterns][inline]") {

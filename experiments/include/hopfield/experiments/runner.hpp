@@ -27,7 +27,12 @@ struct Prepared {
   std::string output_path;
   std::vector<std::string> save;
   std::vector<std::string> warnings;  ///< things the user should know before trusting results
+  std::vector<std::string> notes;     ///< decisions taken for the user (e.g. the storage chosen)
 };
+
+/// One line per distinct coupling storage the points resolved to, e.g. "storage: integer (int16,
+/// 0.50 GiB) for N = 16384, P = 1638; auto: …".
+std::vector<std::string> storage_notes(const std::vector<Model>& models);
 
 /// Loads, overrides and validates; throws ConfigError/InputError on bad input.
 Prepared prepare(const std::string& config_path, const std::vector<std::string>& sets,

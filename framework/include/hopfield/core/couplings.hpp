@@ -8,10 +8,17 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace hopfield {
 
 enum class Precision { float32, float64 };
+
+/// Where the couplings live (`network.storage`): a dense float matrix, an exact integer matrix
+/// (int16/int8), the bit-packed patterns alone (matrix-free Hebbian), or a sparse matrix.
+enum class StorageKind { dense, integer, matrix_free, sparse };
+
+std::string_view to_string(StorageKind kind);
 
 class Couplings {
  public:
@@ -40,6 +47,10 @@ class Couplings {
   [[nodiscard]] virtual Eigen::MatrixXd dense() const = 0;
   /// Name of the storage ("dense").
   [[nodiscard]] virtual std::string storage() const = 0;
+  /// What an element of the storage is ("float32", "int16", "bits", …), for messages and files.
+  [[nodiscard]] virtual std::string element() const = 0;
+  /// Bytes the storage holds (the matrix, bits or nonzeros).
+  [[nodiscard]] virtual std::size_t bytes() const = 0;
 };
 
 /// Dense storage of M in float32 or float64.
@@ -48,6 +59,8 @@ class DenseCouplings final : public Couplings {
  public:
   using Matrix = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
   DenseCouplings(Matrix m, double scale, bool integer_valued);
+  /// With the matrix's symmetry and diagonal already known (no O(N²) scan).
+  DenseCouplings(Matrix m, double scale, bool integer_valued, bool symmetric, bool zero_diagonal);
 
   [[nodiscard]] Eigen::Index size() const override { return m_.rows(); }
   [[nodiscard]] double scale() const override { return scale_; }
@@ -62,6 +75,12 @@ class DenseCouplings final : public Couplings {
   }
   [[nodiscard]] Eigen::MatrixXd dense() const override;
   [[nodiscard]] std::string storage() const override { return "dense"; }
+  [[nodiscard]] std::string element() const override {
+    return sizeof(Scalar) == 4 ? "float32" : "float64";
+  }
+  [[nodiscard]] std::size_t bytes() const override {
+    return static_cast<std::size_t>(m_.size()) * sizeof(Scalar);
+  }
   [[nodiscard]] const Matrix& matrix() const { return m_; }
 
  private:
@@ -83,5 +102,9 @@ double exact_integer_limit(Precision precision);
 /// (NumericalError) and records symmetry and the diagonal.
 std::unique_ptr<Couplings> make_dense_couplings(const Eigen::MatrixXd& m, double scale,
                                                 bool integer_valued, Precision precision);
+
+/// True when every absolute row sum of the float32 matrix is below 2²⁴, so that integer entries
+/// give exact float32 fields M·s for any state with |s_j| ≤ 1.
+bool exact_in_float32(const Eigen::MatrixXf& m);
 
 }  // namespace hopfield

@@ -25,8 +25,13 @@ struct Network {
 /// E = −½ sᵀWs + θᵀs − Iᵀs, summed in float64 in a fixed order.
 double energy(const Network& net, const State& s);
 
-/// Energy from raw fields g = M·s already at hand: −½ scale·sᵀg + (θ − I)ᵀs. O(N).
+/// Energy from raw fields g = M·s already at hand: (θ − I)ᵀs − ½ scale·(sᵀg). O(N). The
+/// quadratic form sᵀg is summed first, so for integer couplings (exact g) it is an exact integer
+/// and the energy is the same number whichever storage computed g.
 double energy_from_fields(const Network& net, const State& s, const Eigen::VectorXd& g);
+/// The same from the quadratic form sᵀMs (raw units) computed some other way (e.g. Σ_μ m_μ² for
+/// matrix-free couplings).
+double energy_from_quadratic(const Network& net, const State& s, double quadratic);
 
 /// Local fields h = W s − θ + I.
 Eigen::VectorXd local_fields(const Network& net, const State& s);

@@ -34,6 +34,12 @@ class SparseCouplings final : public Couplings {
   }
   [[nodiscard]] Eigen::MatrixXd dense() const override;
   [[nodiscard]] std::string storage() const override { return "sparse"; }
+  [[nodiscard]] std::string element() const override { return "float32"; }
+  [[nodiscard]] std::size_t bytes() const override {
+    // Values and inner indices of the row- and column-major copies, plus the outer indices.
+    return static_cast<std::size_t>(m_.nonZeros()) * 16 +
+           static_cast<std::size_t>(m_.rows() + 1) * 8;
+  }
 
   /// Number of stored couplings.
   [[nodiscard]] Eigen::Index nonzeros() const { return m_.nonZeros(); }

@@ -12,11 +12,15 @@
 namespace hopfield {
 
 struct LearningContext {
-  Precision precision = Precision::float32;
+  Precision precision = Precision::float32;  ///< of dense couplings
   bool self_coupling = false;  ///< keep the diagonal w_ii (energy descent is then not promised)
-  /// The caller reads only fields and single entries (e.g. to dilute a large network), so a rule
-  /// that supports_matrix_free() may return couplings that never form the N×N matrix.
-  bool matrix_free = false;
+  /// The storage to return: dense always works; integer and matrix_free only for a rule that
+  /// supports() them (matrix_free also when the caller reads only fields and single entries,
+  /// e.g. to dilute a large network into sparse storage).
+  StorageKind storage = StorageKind::dense;
+  /// Threads the rule may use inside (exact integer kernels only, so results do not depend on
+  /// them).
+  int threads = 1;
 };
 
 struct LearningResult {
@@ -32,8 +36,10 @@ class LearningRule {
   [[nodiscard]] virtual LearningResult learn(const PatternSet& patterns,
                                              const LearningContext& context,
                                              RandomStream& rng) const = 0;
-  /// True when learn() honours LearningContext::matrix_free (O(NP) memory instead of O(N²)).
-  [[nodiscard]] virtual bool supports_matrix_free() const { return false; }
+  /// True when learn() can return couplings in this storage (every rule supports dense).
+  [[nodiscard]] virtual bool supports(StorageKind storage) const {
+    return storage == StorageKind::dense;
+  }
 };
 
 }  // namespace hopfield

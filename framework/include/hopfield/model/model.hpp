@@ -27,8 +27,11 @@ struct NetworkSpec {
   std::vector<double> threshold{0.0};  ///< one value (all neurons) or one per neuron
   std::vector<double> bias{0.0};       ///< external input I, one value or one per neuron
   bool self_coupling = false;
-  std::string storage = "auto";
+  std::string storage = "auto";  ///< as configured (auto, dense, integer, matrix_free, sparse)
   Precision precision = Precision::float32;
+  StorageKind resolved_storage = StorageKind::dense;  ///< what `storage` resolved to
+  std::string storage_reason;                         ///< why (for the log line)
+  double storage_bytes = 0.0;                         ///< the memory estimate it was checked with
 };
 
 /// The modules of one sweep point, built once and shared (read-only) by all its trials.
@@ -63,7 +66,8 @@ Model validate_config(config::Node& root, const config::Registry& registry);
 Model build_model(const config::Node& root, const config::Registry& registry,
                   std::uint64_t point = 0);
 /// Patterns and couplings of one trial (common random numbers: independent of the point).
-Trial build_trial(const Model& model, std::uint64_t trial);
+/// `threads` may be used inside learning (exact kernels only: the result does not depend on it).
+Trial build_trial(const Model& model, std::uint64_t trial, int threads = 1);
 /// The cue for a probe: the clean state corrupted by every probe-stage noise module.
 State make_cue(const Model& model, const State& clean, std::uint64_t trial, std::uint64_t probe);
 /// The same cue with one more probe-stage module applied after the model's own, drawing from

@@ -14,9 +14,13 @@
 
 namespace hopfield {
 
+/// P × N pattern values, row-major (pattern μ is contiguous), one byte each: a network of
+/// N = 10⁵ neurons storing P = 10⁴ patterns holds them in 1 GB instead of 4 GB of float.
+using PatternMatrix = Eigen::Matrix<std::int8_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
 struct PatternSet {
   /// P × N; row μ is ξ^μ with entries −1/+1 (bipolar) or 0/1 (binary).
-  Eigen::MatrixXf xi;
+  PatternMatrix xi;
   Representation representation = Representation::bipolar;
   /// Optional display shape of one pattern (rows, columns); empty if none.
   std::vector<int> shape;
@@ -30,7 +34,9 @@ struct PatternSet {
   [[nodiscard]] Eigen::Index count() const { return xi.rows(); }
   [[nodiscard]] Eigen::Index neurons() const { return xi.cols(); }
   /// Pattern μ as a state (column vector).
-  [[nodiscard]] State pattern(Eigen::Index mu) const { return xi.row(mu).transpose(); }
+  [[nodiscard]] State pattern(Eigen::Index mu) const {
+    return xi.row(mu).transpose().cast<float>();
+  }
   /// True when the set carries an activity (overlaps are then normalised).
   [[nodiscard]] bool biased() const { return !std::isnan(activity); }
 };
@@ -54,6 +60,6 @@ class PatternSource {
 };
 
 /// Converts values to the requested representation: any value > 0 is "on", ≤ 0 is "off".
-Eigen::MatrixXf to_representation(const Eigen::MatrixXf& values, Representation r);
+PatternMatrix to_representation(const Eigen::MatrixXf& values, Representation r);
 
 }  // namespace hopfield

@@ -4,9 +4,11 @@
 // virtual call for dense storage.
 #include "hopfield/dynamics/discrete/discrete_dynamics.hpp"
 
+#include "field_engines.hpp"
 #include "hopfield/core/couplings.hpp"
 #include "hopfield/core/error.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -52,13 +54,14 @@ struct Rule {
   TieRule tie;
   double tolerance;
 
-  [[nodiscard]] float next(const State& s, const Eigen::VectorXd& g, Eigen::Index i) const {
-    return update_value(scale * g[i] - offset[i], s[i], representation, tie, tolerance);
+  [[nodiscard]] float next(float current, double g, Eigen::Index i) const {
+    return update_value(scale * g - offset[i], current, representation, tie, tolerance);
   }
   /// True when no neuron would change: s is a fixed point of the update rule.
-  [[nodiscard]] bool fixed_point(const State& s, const Eigen::VectorXd& g) const {
+  template <class Field>
+  [[nodiscard]] bool fixed_point(const State& s, const Field& field) const {
     for (Eigen::Index i = 0; i < s.size(); ++i)
-      if (next(s, g, i) != s[i]) return false;
+      if (next(s[i], field(i), i) != s[i]) return false;
     return true;
   }
 };
@@ -68,10 +71,9 @@ Rule make_rule(const Network& net, const DiscreteOptions& options) {
               tie_tolerance_for(options.auto_tolerance, options.tie_tolerance, *net.couplings)};
 }
 
-/// C is the concrete coupling type where known (DenseCouplings is final, so its calls are
-/// direct), or the Couplings interface for other storages.
-template <class C>
-DynamicsResult run_async(const C& couplings, const Network& net, const State& initial,
+/// Asynchronous dynamics over a field engine (see field_engines.hpp).
+template <class Fields>
+DynamicsResult run_async(Fields& fields, const Network& net, const State& initial,
                          RandomStream& rng, const DiscreteOptions& options, UpdateOrder order,
                          const SweepObserver* observe) {
   const Eigen::Index n = net.size();
@@ -79,25 +81,27 @@ DynamicsResult run_async(const C& couplings, const Network& net, const State& in
   DynamicsResult result;
   State& s = result.state;
   s = initial;
-  Eigen::VectorXd g;
-  couplings.raw_fields(s, g);
+  fields.reset(s);
+  auto field = [&](Eigen::Index i) { return fields.field(i, s); };
+  auto energy_now = [&] { return energy_from_quadratic(net, s, fields.quadratic(s)); };
 
+  std::vector<std::int32_t> permutation;
+  if (order == UpdateOrder::random_permutation) permutation.resize(static_cast<std::size_t>(n));
   const bool need_energy =
       options.record_energy || options.stop == StopRule::energy_unchanged || observe != nullptr;
-  double e = energy_from_fields(net, s, g);
+  const int reserve = std::min(options.max_sweeps, 4096) + 1;
+  if (options.record_energy) result.energy_trace.reserve(static_cast<std::size_t>(reserve));
+  double e = energy_now();
   if (options.record_energy) result.energy_trace.push_back(e);
   if (observe) (*observe)(SweepView{0, s, e, false});
 
   auto visit = [&](Eigen::Index i) -> std::int64_t {
-    const float v = rule.next(s, g, i);
+    const float v = rule.next(s[i], fields.field(i, s), i);
     if (v == s[i]) return 0;
-    couplings.add_column(i, static_cast<double>(v) - static_cast<double>(s[i]), g);
+    fields.flip(i, s[i], v);
     s[i] = v;
     return 1;
   };
-
-  std::vector<std::int32_t> permutation;
-  if (order == UpdateOrder::random_permutation) permutation.resize(static_cast<std::size_t>(n));
 
   bool stopped = false;
   while (result.sweeps < options.max_sweeps) {
@@ -119,14 +123,14 @@ DynamicsResult run_async(const C& couplings, const Network& net, const State& in
     result.flips += changed;
 
     const double before = e;
-    if (need_energy) e = energy_from_fields(net, s, g);
+    if (need_energy) e = energy_now();
     if (options.record_energy) result.energy_trace.push_back(e);
     if (observe) (*observe)(SweepView{result.sweeps, s, e, true});
 
     if (options.stop == StopRule::fixed_point && changed == 0) {
       // A sweep with replacement misses about 1/e of the neurons, so a quiet sweep proves
       // nothing there; the fixed point is checked neuron by neuron.
-      if (order != UpdateOrder::random_with_replacement || rule.fixed_point(s, g)) {
+      if (order != UpdateOrder::random_with_replacement || rule.fixed_point(s, field)) {
         result.reason = StopReason::fixed_point;
         result.converged = true;
         stopped = true;
@@ -141,8 +145,8 @@ DynamicsResult run_async(const C& couplings, const Network& net, const State& in
   if (!stopped) {
     result.reason = options.stop == StopRule::sweeps ? StopReason::sweeps : StopReason::max_sweeps;
   }
-  if (!result.converged) result.converged = rule.fixed_point(s, g);
-  result.energy = need_energy ? e : energy_from_fields(net, s, g);
+  if (!result.converged) result.converged = rule.fixed_point(s, field);
+  result.energy = need_energy ? e : energy_now();
   return result;
 }
 
@@ -150,82 +154,186 @@ DynamicsResult dispatch_async(const Network& net, const State& initial, RandomSt
                               const DiscreteOptions& options, UpdateOrder order,
                               const SweepObserver* observe) {
   check_discrete_inputs(net, initial);
-  const Couplings* couplings = net.couplings.get();
-  if (const auto* f32 = dynamic_cast<const DenseCouplings<float>*>(couplings)) {
-    return run_async(*f32, net, initial, rng, options, order, observe);
-  }
-  if (const auto* f64 = dynamic_cast<const DenseCouplings<double>*>(couplings)) {
-    return run_async(*f64, net, initial, rng, options, order, observe);
-  }
-  return run_async(*couplings, net, initial, rng, options, order, observe);
+  return detail::with_fields(*net.couplings, net.size(), [&](auto& fields) {
+    return run_async(fields, net, initial, rng, options, order, observe);
+  });
 }
 
-DynamicsResult run_sync(const Network& net, const State& initial, const DiscreteOptions& options,
-                        const SweepObserver* observe) {
-  check_discrete_inputs(net, initial);
-  const Couplings& couplings = *net.couplings;
-  const Eigen::Index n = net.size();
-  const Rule rule = make_rule(net, options);
-  DynamicsResult result;
-  State& s = result.state;
-  s = initial;
-  State next(n);
-  State older(n);  // s(t−1) once has_older; the three buffers rotate, so all have size N
-  bool has_older = false;
-  Eigen::VectorXd g;
-  couplings.raw_fields(s, g);
+/// One synchronous run as a state machine, so that the per-state path and the batched path
+/// (many states whose fields come from one matrix product) execute the same steps:
+///   begin(fields of s0); loop { propose(fields of s_t) → s_{t+1}; settle(fields of s_{t+1}) }
+/// until settle() reports done; then finish(fields of the final state).
+class SyncRun {
+ public:
+  SyncRun(const Network& net, const Rule& rule, const DiscreteOptions& options,
+          const SweepObserver* observe)
+      : net_(net),
+        rule_(rule),
+        options_(options),
+        observe_(observe),
+        need_energy_(options.record_energy || options.stop == StopRule::energy_unchanged ||
+                     observe != nullptr) {}
 
-  const bool need_energy =
-      options.record_energy || options.stop == StopRule::energy_unchanged || observe != nullptr;
-  double e = energy_from_fields(net, s, g);
-  if (options.record_energy) result.energy_trace.push_back(e);
-  if (observe) (*observe)(SweepView{0, s, e, false});
+  [[nodiscard]] const State& state() const { return result_.state; }
+  [[nodiscard]] bool done() const { return done_; }
+  /// True when the last proposal changed the state (its fields must be recomputed).
+  [[nodiscard]] bool changed() const { return !fixed_; }
 
-  bool stopped = false;
-  while (result.sweeps < options.max_sweeps) {
+  void begin(const State& initial, double quadratic) {
+    const Eigen::Index n = initial.size();
+    result_.state = initial;
+    next_.resize(n);
+    older_.resize(n);
+    if (options_.record_energy)
+      result_.energy_trace.reserve(
+          static_cast<std::size_t>(std::min(options_.max_sweeps, 4096) + 1));
+    e_ = energy_from_quadratic(net_, result_.state, quadratic);
+    if (options_.record_energy) result_.energy_trace.push_back(e_);
+    if (observe_) (*observe_)(SweepView{0, result_.state, e_, false});
+    done_ = result_.sweeps >= options_.max_sweeps;
+  }
+
+  template <class Field>
+  void propose(const Field& field) {
+    State& s = result_.state;
     std::int64_t changed = 0;
-    for (Eigen::Index i = 0; i < n; ++i) {
-      next[i] = rule.next(s, g, i);
-      changed += next[i] != s[i] ? 1 : 0;
+    for (Eigen::Index i = 0; i < s.size(); ++i) {
+      next_[i] = rule_.next(s[i], field(i), i);
+      changed += next_[i] != s[i] ? 1 : 0;
     }
-    const bool fixed = changed == 0;
-    const bool cycle = !fixed && has_older && next == older;
-    older.swap(s);
-    s.swap(next);
-    has_older = true;
-    ++result.sweeps;
-    result.flips += changed;
-    if (!fixed) couplings.raw_fields(s, g);
-
-    const double before = e;
-    if (need_energy) e = energy_from_fields(net, s, g);
-    if (options.record_energy) result.energy_trace.push_back(e);
-    if (observe) (*observe)(SweepView{result.sweeps, s, e, true});
-
-    result.cycle = cycle;
-    if (options.stop == StopRule::sweeps) continue;
-    if (options.stop == StopRule::energy_unchanged && e == before) {
-      result.reason = StopReason::energy_unchanged;
-      stopped = true;
-      break;
-    }
-    if (fixed) {
-      result.reason = StopReason::fixed_point;
-      stopped = true;
-      break;
-    }
-    if (cycle) {
-      result.reason = StopReason::cycle;
-      stopped = true;
-      break;
-    }
+    fixed_ = changed == 0;
+    cycle_ = !fixed_ && has_older_ && next_ == older_;
+    older_.swap(s);
+    s.swap(next_);
+    has_older_ = true;
+    ++result_.sweeps;
+    result_.flips += changed;
   }
-  if (!stopped) {
-    result.reason = options.stop == StopRule::sweeps ? StopReason::sweeps : StopReason::max_sweeps;
+
+  void settle(double quadratic) {
+    const double before = e_;
+    if (need_energy_) e_ = energy_from_quadratic(net_, result_.state, quadratic);
+    if (options_.record_energy) result_.energy_trace.push_back(e_);
+    if (observe_) (*observe_)(SweepView{result_.sweeps, result_.state, e_, true});
+    result_.cycle = cycle_;
+    if (options_.stop != StopRule::sweeps) {
+      if (options_.stop == StopRule::energy_unchanged && e_ == before) {
+        stop(StopReason::energy_unchanged);
+      } else if (fixed_) {
+        stop(StopReason::fixed_point);
+      } else if (cycle_) {
+        stop(StopReason::cycle);
+      }
+    }
+    if (result_.sweeps >= options_.max_sweeps) done_ = true;
   }
-  result.converged = rule.fixed_point(s, g);
-  result.energy = need_energy ? e : energy_from_fields(net, s, g);
-  return result;
+
+  template <class Field>
+  DynamicsResult finish(const Field& field, double quadratic) {
+    if (!stopped_)
+      result_.reason =
+          options_.stop == StopRule::sweeps ? StopReason::sweeps : StopReason::max_sweeps;
+    result_.converged = rule_.fixed_point(result_.state, field);
+    result_.energy = need_energy_ ? e_ : energy_from_quadratic(net_, result_.state, quadratic);
+    return std::move(result_);
+  }
+
+ private:
+  void stop(StopReason reason) {
+    result_.reason = reason;
+    stopped_ = true;
+    done_ = true;
+  }
+
+  const Network& net_;
+  const Rule& rule_;
+  const DiscreteOptions& options_;
+  const SweepObserver* observe_;
+  bool need_energy_;
+  DynamicsResult result_;
+  State next_;
+  State older_;  // s(t−1) once has_older; the three buffers rotate, so all have size N
+  bool has_older_ = false;
+  bool fixed_ = false;
+  bool cycle_ = false;
+  bool done_ = false;
+  bool stopped_ = false;
+  double e_ = 0.0;
+};
+
+template <class Fields>
+DynamicsResult run_sync(Fields& fields, const Network& net, const State& initial,
+                        const DiscreteOptions& options, const SweepObserver* observe) {
+  const Rule rule = make_rule(net, options);
+  SyncRun run(net, rule, options, observe);
+  const State& s = run.state();
+  auto field = [&](Eigen::Index i) { return fields.field(i, s); };
+  fields.reset(initial);
+  run.begin(initial, fields.quadratic(initial));
+  while (!run.done()) {
+    run.propose(field);
+    if (run.changed()) fields.reset(s);
+    run.settle(fields.quadratic(s));
+  }
+  return run.finish(field, fields.quadratic(s));
+}
+
+DynamicsResult dispatch_sync(const Network& net, const State& initial,
+                             const DiscreteOptions& options, const SweepObserver* observe) {
+  check_discrete_inputs(net, initial);
+  return detail::with_fields(*net.couplings, net.size(), [&](auto& fields) {
+    return run_sync(fields, net, initial, options, observe);
+  });
+}
+
+/// Raw fields G = M·S of the columns of s, exactly (integer-valued couplings only), with up to
+/// `threads` threads.
+void batch_fields(const Couplings& couplings, const Eigen::MatrixXf& s, Eigen::MatrixXd& g,
+                  int threads, kernels::PackedBatch& packed,
+                  kernels::AlignedVector<std::int32_t>& g32) {
+  const Eigen::Index n = s.rows();
+  const Eigen::Index b = s.cols();
+  g.resize(n, b);
+  auto integer = [&](const auto& c) {
+    pack_batch(s, c.ld(), packed);
+    g32.resize(static_cast<std::size_t>(n * packed.cols));
+    c.fields_batch(packed, g32.data(), threads);
+#pragma omp parallel for schedule(static) num_threads(threads)
+    for (Eigen::Index k = 0; k < b; ++k)
+      for (Eigen::Index i = 0; i < n; ++i)
+        g(i, k) = g32[static_cast<std::size_t>(i * packed.cols + k)];
+  };
+  if (const auto* c16 = dynamic_cast<const IntegerCouplings<std::int16_t>*>(&couplings)) {
+    integer(*c16);
+    return;
+  }
+  if (const auto* c8 = dynamic_cast<const IntegerCouplings<std::int8_t>*>(&couplings)) {
+    integer(*c8);
+    return;
+  }
+  if (const auto* f32 = dynamic_cast<const DenseCouplings<float>*>(&couplings)) {
+    // Exact integer sums: any blocking of the product gives the same numbers.
+    constexpr Eigen::Index block = 32;
+    const Eigen::Index blocks = (b + block - 1) / block;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+    for (Eigen::Index k = 0; k < blocks; ++k) {
+      const Eigen::Index c0 = k * block;
+      const Eigen::Index w = std::min(block, b - c0);
+      const Eigen::MatrixXf part = f32->matrix() * s.middleCols(c0, w);
+      g.middleCols(c0, w) = part.cast<double>();
+    }
+    return;
+  }
+  if (dynamic_cast<const MatrixFreeHebbianCouplings*>(&couplings) != nullptr) {
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+    for (Eigen::Index k = 0; k < b; ++k) {
+      Eigen::VectorXd column;
+      couplings.raw_fields(s.col(k), column);
+      g.col(k) = column;
+    }
+    return;
+  }
+  couplings.raw_fields_batch(s, g);
 }
 
 }  // namespace
@@ -242,13 +350,91 @@ DynamicsResult AsyncDynamics::run_observed(const Network& net, const State& init
 
 DynamicsResult SyncDynamics::run(const Network& net, const State& initial,
                                  RandomStream& /*rng*/) const {
-  return run_sync(net, initial, options_, nullptr);
+  return dispatch_sync(net, initial, options_, nullptr);
 }
 
 DynamicsResult SyncDynamics::run_observed(const Network& net, const State& initial,
                                           RandomStream& /*rng*/,
                                           const SweepObserver& observe) const {
-  return run_sync(net, initial, options_, &observe);
+  return dispatch_sync(net, initial, options_, &observe);
+}
+
+bool SyncDynamics::batchable(const Couplings& couplings) {
+  return couplings.integer_valued();
+}
+
+std::vector<DynamicsResult> SyncDynamics::run_batch(const Network& net,
+                                                    const std::vector<State>& initial,
+                                                    int threads) const {
+  for (const State& s : initial) check_discrete_inputs(net, s);
+  if (!batchable(*net.couplings))
+    throw InputError("batched synchronous dynamics need integer-valued couplings (exact fields)");
+  const Eigen::Index n = net.size();
+  const Rule rule = make_rule(net, options_);
+  const auto count = static_cast<std::int64_t>(initial.size());
+  std::vector<SyncRun> runs;
+  runs.reserve(initial.size());
+  for (std::int64_t k = 0; k < count; ++k) runs.emplace_back(net, rule, options_, nullptr);
+  std::vector<DynamicsResult> results(initial.size());
+  std::vector<std::int64_t> pending;  // runs whose current state needs fields
+  for (std::int64_t k = 0; k < count; ++k) pending.push_back(k);
+  std::vector<Eigen::VectorXd> fields(initial.size());
+  std::vector<char> started(initial.size(), 0);  // not vector<bool>: written in parallel
+  Eigen::MatrixXf batch;
+  Eigen::MatrixXd g;
+  kernels::PackedBatch packed;
+  kernels::AlignedVector<std::int32_t> g32;
+  std::vector<std::int64_t> active;
+  for (std::int64_t k = 0; k < count; ++k) active.push_back(k);
+
+  while (!active.empty()) {
+    // One product for every state that changed in the last step.
+    if (!pending.empty()) {
+      batch.resize(n, static_cast<Eigen::Index>(pending.size()));
+      for (std::size_t c = 0; c < pending.size(); ++c) {
+        const auto k = static_cast<std::size_t>(pending[c]);
+        batch.col(static_cast<Eigen::Index>(c)) = started[k] != 0 ? runs[k].state() : initial[k];
+      }
+      batch_fields(*net.couplings, batch, g, threads, packed, g32);
+      for (std::size_t c = 0; c < pending.size(); ++c)
+        fields[static_cast<std::size_t>(pending[c])] = g.col(static_cast<Eigen::Index>(c));
+    }
+    // Each run takes its step; runs write only their own slots.
+    const auto n_active = static_cast<std::int64_t>(active.size());
+#pragma omp parallel for schedule(dynamic, 4) num_threads(threads)
+    for (std::int64_t a = 0; a < n_active; ++a) {
+      const auto k = static_cast<std::size_t>(active[static_cast<std::size_t>(a)]);
+      SyncRun& run = runs[k];
+      const Eigen::VectorXd& gk = fields[k];
+      auto field = [&gk](Eigen::Index i) { return gk[i]; };
+      auto quadratic = [&](const State& s) {
+        double q = 0.0;
+        for (Eigen::Index i = 0; i < n; ++i) q += static_cast<double>(s[i]) * gk[i];
+        return q;
+      };
+      if (started[k] == 0) {
+        run.begin(initial[k], quadratic(initial[k]));
+        started[k] = 1;
+      } else {
+        run.settle(quadratic(run.state()));
+      }
+      if (run.done()) {
+        results[k] = run.finish(field, quadratic(run.state()));
+      } else {
+        run.propose(field);
+      }
+    }
+    std::vector<std::int64_t> still;
+    pending.clear();
+    for (const std::int64_t k : active) {
+      const auto uk = static_cast<std::size_t>(k);
+      if (runs[uk].done()) continue;  // finished (and its result taken) in this step
+      still.push_back(k);
+      if (runs[uk].changed()) pending.push_back(k);
+    }
+    active.swap(still);
+  }
+  return results;
 }
 
 }  // namespace hopfield

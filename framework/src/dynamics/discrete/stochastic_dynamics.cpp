@@ -13,6 +13,7 @@
 // row field; it then has no energy function and its stationary distribution is not Boltzmann.
 #include "hopfield/dynamics/discrete/stochastic_dynamics.hpp"
 
+#include "field_engines.hpp"
 #include "hopfield/core/couplings.hpp"
 
 #include <cmath>
@@ -28,10 +29,11 @@ double heat_bath_on_probability(double h_eff, double temperature, Representation
 
 namespace {
 
-template <class C>
-DynamicsResult run_stochastic(const C& couplings, const Network& net, const State& initial,
-                              RandomStream& rng, const StochasticOptions& options,
-                              Acceptance acceptance, const SweepObserver* observe) {
+template <class Fields>
+DynamicsResult run_stochastic(Fields& fields, const Couplings& couplings, const Network& net,
+                              const State& initial, RandomStream& rng,
+                              const StochasticOptions& options, Acceptance acceptance,
+                              const SweepObserver* observe) {
   const Eigen::Index n = net.size();
   const Representation r = net.representation;
   const float on = on_value(r);
@@ -57,10 +59,10 @@ DynamicsResult run_stochastic(const C& couplings, const Network& net, const Stat
   DynamicsResult result;
   State& s = result.state;
   s = initial;
-  Eigen::VectorXd g;
-  couplings.raw_fields(s, g);
+  fields.reset(s);
+  auto energy_now = [&] { return energy_from_quadratic(net, s, fields.quadratic(s)); };
 
-  auto field = [&](Eigen::Index i) { return scale * g[i] - offset[i]; };
+  auto field = [&](Eigen::Index i) { return scale * fields.field(i, s) - offset[i]; };
   auto effective_field = [&](Eigen::Index i) {
     double h = field(i);
     if (has_diagonal) h += diagonal[i] * (mid - static_cast<double>(s[i]));
@@ -83,20 +85,23 @@ DynamicsResult run_stochastic(const C& couplings, const Network& net, const Stat
   auto visit = [&](Eigen::Index i) -> std::int64_t {
     const float v = next_value(i);
     if (v == s[i]) return 0;
-    couplings.add_column(i, static_cast<double>(v) - static_cast<double>(s[i]), g);
+    fields.flip(i, s[i], v);
     s[i] = v;
     return 1;
   };
-
-  const bool need_energy = options.record_energy || observe != nullptr;
-  double e = energy_from_fields(net, s, g);
-  if (options.record_energy) result.energy_trace.push_back(e);
-  if (observe) (*observe)(SweepView{0, s, e, false});
 
   std::vector<std::int32_t> permutation;
   if (options.order == UpdateOrder::random_permutation) {
     permutation.resize(static_cast<std::size_t>(n));
   }
+  const bool need_energy = options.record_energy || observe != nullptr;
+  if (options.record_energy)
+    result.energy_trace.reserve(static_cast<std::size_t>(options.burn_in) +
+                                static_cast<std::size_t>(options.measure_sweeps) + 1);
+  double e = energy_now();
+  if (options.record_energy) result.energy_trace.push_back(e);
+  if (observe) (*observe)(SweepView{0, s, e, false});
+
   const int total = options.burn_in + options.measure_sweeps;
   while (result.sweeps < total) {
     std::int64_t changed = 0;
@@ -116,7 +121,7 @@ DynamicsResult run_stochastic(const C& couplings, const Network& net, const Stat
     }
     ++result.sweeps;
     result.flips += changed;
-    if (need_energy) e = energy_from_fields(net, s, g);
+    if (need_energy) e = energy_now();
     if (options.record_energy) result.energy_trace.push_back(e);
     if (observe) (*observe)(SweepView{result.sweeps, s, e, result.sweeps > options.burn_in});
   }
@@ -126,7 +131,7 @@ DynamicsResult run_stochastic(const C& couplings, const Network& net, const Stat
   for (Eigen::Index i = 0; i < n && result.converged; ++i) {
     result.converged = update_value(field(i), s[i], r, options.tie, tolerance) == s[i];
   }
-  result.energy = need_energy ? e : energy_from_fields(net, s, g);
+  result.energy = need_energy ? e : energy_now();
   return result;
 }
 
@@ -134,14 +139,9 @@ DynamicsResult dispatch(const Network& net, const State& initial, RandomStream& 
                         const StochasticOptions& options, Acceptance acceptance,
                         const SweepObserver* observe) {
   check_discrete_inputs(net, initial);
-  const Couplings* couplings = net.couplings.get();
-  if (const auto* f32 = dynamic_cast<const DenseCouplings<float>*>(couplings)) {
-    return run_stochastic(*f32, net, initial, rng, options, acceptance, observe);
-  }
-  if (const auto* f64 = dynamic_cast<const DenseCouplings<double>*>(couplings)) {
-    return run_stochastic(*f64, net, initial, rng, options, acceptance, observe);
-  }
-  return run_stochastic(*couplings, net, initial, rng, options, acceptance, observe);
+  return detail::with_fields(*net.couplings, net.size(), [&](auto& fields) {
+    return run_stochastic(fields, *net.couplings, net, initial, rng, options, acceptance, observe);
+  });
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 
 #include "hopfield/dynamics/dynamics.hpp"
 
+#include <vector>
+
 namespace hopfield {
 
 enum class TieRule { keep, plus, minus };
@@ -49,6 +51,16 @@ class SyncDynamics final : public Dynamics {
                                             RandomStream& rng,
                                             const SweepObserver& observe) const override;
   [[nodiscard]] const DiscreteOptions& options() const { return options_; }
+
+  /// True when run_batch() can take these couplings: integer-valued ones, whose exact fields do
+  /// not depend on how a matrix product is blocked.
+  [[nodiscard]] static bool batchable(const Couplings& couplings);
+  /// run() for every initial state, with the fields of all states still running computed by one
+  /// matrix product per step (int16/int8 VNNI kernels, exact float GEMM or per-state matrix-free
+  /// fields), over `threads` threads. Each result equals run()'s for that state, bit for bit.
+  [[nodiscard]] std::vector<DynamicsResult> run_batch(const Network& net,
+                                                      const std::vector<State>& initial,
+                                                      int threads) const;
 
  private:
   DiscreteOptions options_;
