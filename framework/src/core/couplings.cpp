@@ -34,7 +34,7 @@ bool exact_in_float32(const Eigen::MatrixXf& m) {
   if (m.rows() == 0) return true;
   Eigen::VectorXd sums = Eigen::VectorXd::Zero(m.rows());
   for (Eigen::Index j = 0; j < m.cols(); ++j) sums += m.col(j).cwiseAbs().cast<double>();
-  return sums.maxCoeff() < 0x1.0p24;
+  return sums.maxCoeff() < exact_integer_limit(Precision::float32);
 }
 
 namespace {

@@ -11,16 +11,13 @@
 #include "hopfield/patterns/modules.hpp"
 #include "hopfield/sweep/sweep.hpp"
 
-#include "hopfield/core/kernels.hpp"
-
 #include <unistd.h>
-
-#include <cstdlib>
-#include <limits>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <limits>
 #include <string_view>
 
 namespace hopfield {
@@ -138,9 +135,10 @@ double storage_bytes(StorageKind storage, Eigen::Index n, Eigen::Index p, Precis
                      const Model& model, double sparse_entries) {
   const double nd = static_cast<double>(n);
   const double pd = static_cast<double>(p);
-  // Patterns (one byte per entry) and, per neuron, threshold, bias, state, fields and the
-  // dynamics' work vectors.
-  const double common = nd * pd + nd * 64.0;
+  // The process itself (code, libraries, HDF5 and result buffers), the patterns (one byte per
+  // entry) and, per neuron, threshold, bias, state, fields and the dynamics' work vectors.
+  constexpr double process = 16.0 * 1048576.0;
+  const double common = process + nd * pd + nd * 64.0;
   const double bits =
       nd * static_cast<double>(kernels::round_up(std::max<Eigen::Index>(p, 1), 512)) / 8.0;
   const double bytes_per = precision == Precision::float32 ? 4.0 : 8.0;

@@ -13,6 +13,8 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <cstdlib>
+
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -60,10 +62,26 @@ TEST_CASE("auto storage follows the rule, the size and the weight noise", "[mode
         "integer");  // probe noise only
   CHECK(chosen("network: {neurons: 3000}\n" + patterns +
                "noise: [{type: dilution, inputs: 10}]\n") == "sparse");
-  // The estimate it was checked with: int16 matrix, bits and patterns.
+  // The estimate it was checked with: int16 matrix, bits, patterns, per-neuron vectors and the
+  // process.
   const Model m = validated("network: {neurons: 1000}\npatterns: {type: random, count: 200}\n");
   CHECK(m.network.storage_bytes ==
-        Approx(1000.0 * 1024 * 2 + 1000.0 * 64 + 1000.0 * 200 + 1000.0 * 64));
+        Approx(1000.0 * 1024 * 2 + 1000.0 * 64 + 1000.0 * 200 + 1000.0 * 64 + 16.0 * 1048576));
+}
+
+TEST_CASE("auto storage falls back to matrix-free when the matrix does not fit the budget",
+          "[model][storage]") {
+  const std::string cfg = "network: {neurons: 5000}\npatterns: {type: random, count: 50}\n";
+  CHECK(chosen(cfg) == "integer");
+  // int8 matrix ≈ 41 MB with the process, bit-packed patterns ≈ 17 MB.
+  setenv("HOPFIELD_MEMORY_LIMIT", "30M", 1);
+  const Model m = validated(cfg);
+  CHECK(to_string(m.network.resolved_storage) == "matrix_free");
+  CHECK_THAT(m.network.storage_reason, Catch::Contains("does not fit"));
+  setenv("HOPFIELD_MEMORY_LIMIT", "10M", 1);
+  CHECK_THROWS_WITH(validated(cfg), Catch::Contains("a matrix_free network of 5000 neurons") &&
+                                        Catch::Contains("HOPFIELD_MEMORY_LIMIT"));
+  unsetenv("HOPFIELD_MEMORY_LIMIT");
 }
 
 TEST_CASE("the couplings of a trial have the storage chosen for it", "[model][storage]") {

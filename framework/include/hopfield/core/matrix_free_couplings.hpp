@@ -26,10 +26,10 @@ class MatrixFreeHebbianCouplings final : public Couplings {
 
   [[nodiscard]] Eigen::Index size() const override { return n_; }
   [[nodiscard]] double scale() const override { return scale_; }
-  /// |Ξs| ≤ N per pattern and Ξᵀ(Ξs) ≤ P·N: exact in double while P·N < 2⁵³ (the memory
-  /// check keeps P·N far below; the bound is checked, not assumed).
+  /// Overlaps (|m_μ| ≤ N) are int32 and fields (|g_i| ≤ P·N) int64, so fields are exact; as
+  /// float64 they stay exact while P·N < 2⁵³ (checked, not assumed).
   [[nodiscard]] bool integer_valued() const override {
-    return static_cast<double>(xi_.rows()) * static_cast<double>(xi_.cols()) <
+    return static_cast<double>(p_) * static_cast<double>(n_) <
            exact_integer_limit(Precision::float64);
   }
   [[nodiscard]] bool symmetric() const override { return true; }
