@@ -25,9 +25,42 @@ inline __m512i popcnt32(__m512i v) {
   return _mm512_popcnt_epi32(v);
 }
 
-/// Counts for 8 rows (i0 + r) against 32 columns (j0 … j0+31) of the word-major table t.
-inline void gram_rows8(const std::uint32_t* t, std::ptrdiff_t ldt, std::ptrdiff_t words,
-                       std::ptrdiff_t i0, std::ptrdiff_t j0, std::int32_t* counts) {
+/// Stores p − 2·(lo, hi) (32 counts) as T into dst[0 … cols−1], cols ≤ 32.
+template <class T>
+inline void store_values(T* dst, __m512i p, __m512i lo, __m512i hi, std::ptrdiff_t cols) {
+  const __m512i v0 = _mm512_sub_epi32(p, _mm512_slli_epi32(lo, 1));
+  const __m512i v1 = _mm512_sub_epi32(p, _mm512_slli_epi32(hi, 1));
+  const auto c0 = static_cast<unsigned>(cols >= 16 ? 16 : cols);
+  const auto c1 = static_cast<unsigned>(cols >= 32 ? 16 : (cols > 16 ? cols - 16 : 0));
+  const auto m0 = static_cast<__mmask16>(c0 == 16 ? 0xFFFFU : (1U << c0) - 1U);
+  const auto m1 = static_cast<__mmask16>(c1 == 16 ? 0xFFFFU : (1U << c1) - 1U);
+  if constexpr (sizeof(T) == 4) {  // float
+    _mm512_mask_storeu_ps(dst, m0, _mm512_cvtepi32_ps(v0));
+    _mm512_mask_storeu_ps(dst + 16, m1, _mm512_cvtepi32_ps(v1));
+  } else if constexpr (sizeof(T) == 8) {  // double
+    const auto ma = static_cast<__mmask8>(m0 & 0xFFU);
+    const auto mb = static_cast<__mmask8>(m0 >> 8U);
+    const auto mc = static_cast<__mmask8>(m1 & 0xFFU);
+    const auto md = static_cast<__mmask8>(m1 >> 8U);
+    _mm512_mask_storeu_pd(dst, ma, _mm512_cvtepi32_pd(_mm512_castsi512_si256(v0)));
+    _mm512_mask_storeu_pd(dst + 8, mb, _mm512_cvtepi32_pd(_mm512_extracti64x4_epi64(v0, 1)));
+    _mm512_mask_storeu_pd(dst + 16, mc, _mm512_cvtepi32_pd(_mm512_castsi512_si256(v1)));
+    _mm512_mask_storeu_pd(dst + 24, md, _mm512_cvtepi32_pd(_mm512_extracti64x4_epi64(v1, 1)));
+  } else if constexpr (sizeof(T) == 2) {  // int16
+    _mm256_mask_storeu_epi16(dst, m0, _mm512_cvtepi32_epi16(v0));
+    _mm256_mask_storeu_epi16(dst + 16, m1, _mm512_cvtepi32_epi16(v1));
+  } else {  // int8
+    _mm_mask_storeu_epi8(dst, m0, _mm512_cvtepi32_epi8(v0));
+    _mm_mask_storeu_epi8(dst + 16, m1, _mm512_cvtepi32_epi8(v1));
+  }
+}
+
+/// Rows i0 … i0+rows−1 (rows ≤ 8) against columns j0 … j0+cols−1 (cols ≤ 32) of the word-major
+/// table t: counts popcount(x_i ⊕ x_j) in registers, stored as p − 2·count.
+template <class T>
+inline void gram_block8(const std::uint32_t* t, std::ptrdiff_t ldt, std::ptrdiff_t words,
+                        std::ptrdiff_t i0, std::ptrdiff_t rows, std::ptrdiff_t j0,
+                        std::ptrdiff_t cols, std::int32_t p, T* out, std::ptrdiff_t ld) {
   __m512i a00 = _mm512_setzero_si512(), a01 = _mm512_setzero_si512();
   __m512i a10 = _mm512_setzero_si512(), a11 = _mm512_setzero_si512();
   __m512i a20 = _mm512_setzero_si512(), a21 = _mm512_setzero_si512();
@@ -57,22 +90,30 @@ inline void gram_rows8(const std::uint32_t* t, std::ptrdiff_t ldt, std::ptrdiff_
     HOPFIELD_GRAM_ROW(7, a70, a71)
 #undef HOPFIELD_GRAM_ROW
   }
-  _mm512_storeu_si512(counts + 0 * 32, a00);
-  _mm512_storeu_si512(counts + 0 * 32 + 16, a01);
-  _mm512_storeu_si512(counts + 1 * 32, a10);
-  _mm512_storeu_si512(counts + 1 * 32 + 16, a11);
-  _mm512_storeu_si512(counts + 2 * 32, a20);
-  _mm512_storeu_si512(counts + 2 * 32 + 16, a21);
-  _mm512_storeu_si512(counts + 3 * 32, a30);
-  _mm512_storeu_si512(counts + 3 * 32 + 16, a31);
-  _mm512_storeu_si512(counts + 4 * 32, a40);
-  _mm512_storeu_si512(counts + 4 * 32 + 16, a41);
-  _mm512_storeu_si512(counts + 5 * 32, a50);
-  _mm512_storeu_si512(counts + 5 * 32 + 16, a51);
-  _mm512_storeu_si512(counts + 6 * 32, a60);
-  _mm512_storeu_si512(counts + 6 * 32 + 16, a61);
-  _mm512_storeu_si512(counts + 7 * 32, a70);
-  _mm512_storeu_si512(counts + 7 * 32 + 16, a71);
+  const __m512i pv = _mm512_set1_epi32(p);
+  T* dst = out + i0 * ld + j0;
+  // Rows past the end (when rows < 8) were computed from zero padding and are not stored.
+  if (rows > 0) store_values(dst, pv, a00, a01, cols);
+  if (rows > 1) store_values(dst + ld, pv, a10, a11, cols);
+  if (rows > 2) store_values(dst + 2 * ld, pv, a20, a21, cols);
+  if (rows > 3) store_values(dst + 3 * ld, pv, a30, a31, cols);
+  if (rows > 4) store_values(dst + 4 * ld, pv, a40, a41, cols);
+  if (rows > 5) store_values(dst + 5 * ld, pv, a50, a51, cols);
+  if (rows > 6) store_values(dst + 6 * ld, pv, a60, a61, cols);
+  if (rows > 7) store_values(dst + 7 * ld, pv, a70, a71, cols);
+}
+
+/// Rows i0 … i0+rows−1 (rows ≤ 32) of the Gram matrix, all n columns: for each block of 32
+/// columns, the four groups of 8 rows reuse its slice of t from L1.
+template <class T>
+void gram_rows_impl(const std::uint32_t* t, std::ptrdiff_t ldt, std::ptrdiff_t words,
+                    std::ptrdiff_t n, std::ptrdiff_t i0, std::ptrdiff_t rows, std::int32_t p,
+                    T* out, std::ptrdiff_t ld) {
+  for (std::ptrdiff_t j0 = 0; j0 < n; j0 += 32) {
+    const std::ptrdiff_t cols = n - j0 < 32 ? n - j0 : 32;
+    for (std::ptrdiff_t r = 0; r < rows; r += 8)
+      gram_block8(t, ldt, words, i0 + r, rows - r < 8 ? rows - r : 8, j0, cols, p, out, ld);
+  }
 }
 
 inline std::int64_t reduce_epi32_to_64(__m512i v) {
@@ -158,9 +199,25 @@ void matmul_impl(const T* m, std::ptrdiff_t ld, const std::int32_t* s2, std::ptr
 
 }  // namespace
 
-void gram_tile(const std::uint32_t* t, std::ptrdiff_t ldt, std::ptrdiff_t words, std::ptrdiff_t i0,
-               std::ptrdiff_t j0, std::int32_t* counts) {
-  for (int r = 0; r < 32; r += 8) gram_rows8(t, ldt, words, i0 + r, j0, counts + r * 32);
+void gram_rows_i8(const std::uint32_t* t, std::ptrdiff_t ldt, std::ptrdiff_t words,
+                  std::ptrdiff_t n, std::ptrdiff_t i0, std::ptrdiff_t rows, std::int32_t p,
+                  std::int8_t* out, std::ptrdiff_t ld) {
+  gram_rows_impl(t, ldt, words, n, i0, rows, p, out, ld);
+}
+void gram_rows_i16(const std::uint32_t* t, std::ptrdiff_t ldt, std::ptrdiff_t words,
+                   std::ptrdiff_t n, std::ptrdiff_t i0, std::ptrdiff_t rows, std::int32_t p,
+                   std::int16_t* out, std::ptrdiff_t ld) {
+  gram_rows_impl(t, ldt, words, n, i0, rows, p, out, ld);
+}
+void gram_rows_f32(const std::uint32_t* t, std::ptrdiff_t ldt, std::ptrdiff_t words,
+                   std::ptrdiff_t n, std::ptrdiff_t i0, std::ptrdiff_t rows, std::int32_t p,
+                   float* out, std::ptrdiff_t ld) {
+  gram_rows_impl(t, ldt, words, n, i0, rows, p, out, ld);
+}
+void gram_rows_f64(const std::uint32_t* t, std::ptrdiff_t ldt, std::ptrdiff_t words,
+                   std::ptrdiff_t n, std::ptrdiff_t i0, std::ptrdiff_t rows, std::int32_t p,
+                   double* out, std::ptrdiff_t ld) {
+  gram_rows_impl(t, ldt, words, n, i0, rows, p, out, ld);
 }
 
 void xor_popcounts(const std::uint64_t* rows, std::ptrdiff_t stride, std::ptrdiff_t n,
