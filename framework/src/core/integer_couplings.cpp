@@ -3,9 +3,11 @@
 
 #include "hopfield/core/error.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
+#include <utility>
 
 namespace hopfield {
 
@@ -38,12 +40,26 @@ IntegerCouplings<T>::IntegerCouplings(Eigen::Index n, double scale, bool zero_di
     throw InputError("integer couplings hold at most 65535 neurons (int32 fields), got " +
                      std::to_string(n));
   }
-  m_.assign(static_cast<std::size_t>(n_ * ld_), T{0});
+  // fill writes every entry of the n × n matrix; only the padding is zeroed here.
+  m_ = kernels::AlignedBuffer<T>(static_cast<std::size_t>(n_ * ld_));
   fill(m_.data(), ld_);
+  for (Eigen::Index i = 0; i < n_; ++i)
+    std::fill(m_.data() + i * ld_ + n_, m_.data() + (i + 1) * ld_, T{0});
+}
+
+template <class T>
+void IntegerCouplings<T>::attach_factor(std::shared_ptr<const MatrixFreeHebbianCouplings> factor) {
+  if (factor != nullptr && (factor->size() != n_ || factor->zero_diagonal() != zero_diagonal_))
+    throw InputError("integer couplings: the attached factor does not describe this matrix");
+  factor_ = std::move(factor);
 }
 
 template <class T>
 void IntegerCouplings<T>::raw_fields(const Eigen::VectorXf& s, Eigen::VectorXd& g) const {
+  if (factor_ != nullptr) {
+    factor_->raw_fields(s, g);
+    return;
+  }
   kernels::AlignedVector<std::int16_t> s16;
   to_int16(s, ld_, s16);
   kernels::AlignedVector<std::int32_t> g32(static_cast<std::size_t>(n_));

@@ -6,11 +6,23 @@
 #include <bit>
 #include <type_traits>
 
+#include <sys/mman.h>
+
 namespace hopfield::kernels {
 
 namespace avx512 {
-void gram_tile(const std::uint32_t* t, std::ptrdiff_t ldt, std::ptrdiff_t words, std::ptrdiff_t i0,
-               std::ptrdiff_t j0, std::int32_t* counts);
+void gram_rows_i8(const std::uint32_t* t, std::ptrdiff_t ldt, std::ptrdiff_t words,
+                  std::ptrdiff_t n, std::ptrdiff_t i0, std::ptrdiff_t rows, std::int32_t p,
+                  std::int8_t* out, std::ptrdiff_t ld);
+void gram_rows_i16(const std::uint32_t* t, std::ptrdiff_t ldt, std::ptrdiff_t words,
+                   std::ptrdiff_t n, std::ptrdiff_t i0, std::ptrdiff_t rows, std::int32_t p,
+                   std::int16_t* out, std::ptrdiff_t ld);
+void gram_rows_f32(const std::uint32_t* t, std::ptrdiff_t ldt, std::ptrdiff_t words,
+                   std::ptrdiff_t n, std::ptrdiff_t i0, std::ptrdiff_t rows, std::int32_t p,
+                   float* out, std::ptrdiff_t ld);
+void gram_rows_f64(const std::uint32_t* t, std::ptrdiff_t ldt, std::ptrdiff_t words,
+                   std::ptrdiff_t n, std::ptrdiff_t i0, std::ptrdiff_t rows, std::int32_t p,
+                   double* out, std::ptrdiff_t ld);
 void xor_popcounts(const std::uint64_t* rows, std::ptrdiff_t stride, std::ptrdiff_t n,
                    const std::uint64_t* v, std::int32_t* out);
 void and_popcounts(const std::uint64_t* rows, std::ptrdiff_t stride, std::ptrdiff_t n,
@@ -45,20 +57,19 @@ bool detect_avx512() {
 
 // ---- portable versions -------------------------------------------------------------------
 
-void gram_tile_portable(const BitRows& x, std::ptrdiff_t i0, std::ptrdiff_t j0, std::ptrdiff_t n,
-                        std::int32_t* counts) {
+template <class T>
+void gram_rows_portable(const BitRows& x, std::ptrdiff_t i0, std::ptrdiff_t rows, std::int32_t p,
+                        T* out, std::ptrdiff_t ld) {
   const std::ptrdiff_t stride = x.stride();
-  for (std::ptrdiff_t r = 0; r < 32; ++r) {
-    for (std::ptrdiff_t c = 0; c < 32; ++c) {
-      const std::ptrdiff_t i = i0 + r;
-      const std::ptrdiff_t j = j0 + c;
+  const std::ptrdiff_t n = x.rows();
+  for (std::ptrdiff_t i = i0; i < i0 + rows; ++i) {
+    const std::uint64_t* a = x.row(i);
+    T* dst = out + i * ld;
+    for (std::ptrdiff_t j = 0; j < n; ++j) {
+      const std::uint64_t* b = x.row(j);
       std::int32_t count = 0;
-      if (i < n && j < n) {
-        const std::uint64_t* a = x.row(i);
-        const std::uint64_t* b = x.row(j);
-        for (std::ptrdiff_t w = 0; w < stride; ++w) count += std::popcount(a[w] ^ b[w]);
-      }
-      counts[r * 32 + c] = count;
+      for (std::ptrdiff_t w = 0; w < stride; ++w) count += std::popcount(a[w] ^ b[w]);
+      dst[j] = static_cast<T>(p - 2 * count);
     }
   }
 }
@@ -128,12 +139,54 @@ AlignedVector<std::uint32_t> word_major(const BitRows& x, std::ptrdiff_t ldt,
   return t;
 }
 
-template <class T>
-T convert(std::int32_t v) {
-  return static_cast<T>(v);
+}  // namespace
+
+namespace {
+
+/// In place: bit c of a[r] becomes bit r of a[c] (Hacker's Delight §7-3, on 64-bit words).
+void transpose64(std::uint64_t* a) {
+  std::uint64_t m = 0x00000000FFFFFFFFULL;
+  for (int j = 32; j != 0; j >>= 1, m ^= (m << j)) {
+    for (int k = 0; k < 64; k = ((k | j) + 1) & ~j) {
+      const std::uint64_t t = ((a[k] >> j) ^ a[k | j]) & m;
+      a[k] ^= t << j;
+      a[k | j] ^= t;
+    }
+  }
 }
 
 }  // namespace
+
+BitRows transpose(const BitRows& x) {
+  const std::ptrdiff_t rows = x.rows();
+  const std::ptrdiff_t bits = x.bits();
+  BitRows out(bits, rows);
+  std::uint64_t block[64];
+  for (std::ptrdiff_t r0 = 0; r0 < rows; r0 += 64) {
+    const std::ptrdiff_t r_end = std::min<std::ptrdiff_t>(64, rows - r0);
+    for (std::ptrdiff_t c0 = 0; c0 < bits; c0 += 64) {
+      for (std::ptrdiff_t r = 0; r < 64; ++r) block[r] = r < r_end ? x.row(r0 + r)[c0 / 64] : 0;
+      transpose64(block);
+      const std::ptrdiff_t c_end = std::min<std::ptrdiff_t>(64, bits - c0);
+      for (std::ptrdiff_t c = 0; c < c_end; ++c) out.row(c0 + c)[r0 / 64] = block[c];
+    }
+  }
+  return out;
+}
+
+void advise_huge_pages(void* p, std::size_t bytes) {
+#ifdef MADV_HUGEPAGE
+  // Only whole huge pages inside the block; a failure (no THP) leaves ordinary pages.
+  const auto begin = reinterpret_cast<std::uintptr_t>(p);
+  const std::uintptr_t first = (begin + huge_page_bytes - 1) / huge_page_bytes * huge_page_bytes;
+  const std::uintptr_t last = (begin + bytes) / huge_page_bytes * huge_page_bytes;
+  if (last > first)
+    (void)::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);  // NOLINT
+#else
+  (void)p;
+  (void)bytes;
+#endif
+}
 
 bool avx512_available() {
   static const bool available = detect_avx512();
@@ -162,39 +215,29 @@ void gram(const BitRows& x, std::int32_t p, std::int32_t diagonal, T* out, std::
   const std::ptrdiff_t words = round_up(std::max<std::ptrdiff_t>(x.bits(), 1), 32) / 32;
   AlignedVector<std::uint32_t> t;
   if (fast) t = word_major(x, ldt, words);
-  const std::ptrdiff_t tiles = ldt / 32;
-  // Tile rows are independent; dynamic scheduling balances the triangle (row I has I+1 tiles).
+  // Both triangles are computed: the popcounts cost a few per cent of the time, and every row
+  // of the output is then written once, front to back (no transposed scatter). Blocks of 32
+  // rows are independent, so any thread count writes the same numbers.
+  constexpr std::ptrdiff_t block = 32;
+  const std::ptrdiff_t blocks = (n + block - 1) / block;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
-  for (std::ptrdiff_t ti = tiles - 1; ti >= 0; --ti) {
-    alignas(64) std::int32_t counts[32 * 32];
-    T values[32 * 32];
-    const std::ptrdiff_t i0 = ti * 32;
-    const std::ptrdiff_t rows = std::min<std::ptrdiff_t>(32, n - i0);
-    for (std::ptrdiff_t tj = 0; tj <= ti; ++tj) {
-      const std::ptrdiff_t j0 = tj * 32;
-      const std::ptrdiff_t cols = std::min<std::ptrdiff_t>(32, n - j0);
-      if (fast) {
-        avx512::gram_tile(t.data(), ldt, words, i0, j0, counts);
+  for (std::ptrdiff_t b = 0; b < blocks; ++b) {
+    const std::ptrdiff_t i0 = b * block;
+    const std::ptrdiff_t rows = std::min(block, n - i0);
+    if (fast) {
+      if constexpr (std::is_same_v<T, std::int8_t>) {
+        avx512::gram_rows_i8(t.data(), ldt, words, n, i0, rows, p, out, ld);
+      } else if constexpr (std::is_same_v<T, std::int16_t>) {
+        avx512::gram_rows_i16(t.data(), ldt, words, n, i0, rows, p, out, ld);
+      } else if constexpr (std::is_same_v<T, float>) {
+        avx512::gram_rows_f32(t.data(), ldt, words, n, i0, rows, p, out, ld);
       } else {
-        gram_tile_portable(x, i0, j0, n, counts);
+        avx512::gram_rows_f64(t.data(), ldt, words, n, i0, rows, p, out, ld);
       }
-      for (std::ptrdiff_t r = 0; r < 32; ++r)
-        for (std::ptrdiff_t c = 0; c < 32; ++c)
-          values[r * 32 + c] = convert<T>(p - 2 * counts[r * 32 + c]);
-      if (ti == tj)
-        for (std::ptrdiff_t r = 0; r < 32; ++r) values[r * 32 + r] = convert<T>(diagonal);
-      // Row-major block (i0.., j0..) and its transpose (j0.., i0..).
-      for (std::ptrdiff_t r = 0; r < rows; ++r) {
-        T* dst = out + (i0 + r) * ld + j0;
-        for (std::ptrdiff_t c = 0; c < cols; ++c) dst[c] = values[r * 32 + c];
-      }
-      if (ti != tj) {
-        for (std::ptrdiff_t c = 0; c < cols; ++c) {
-          T* dst = out + (j0 + c) * ld + i0;
-          for (std::ptrdiff_t r = 0; r < rows; ++r) dst[r] = values[r * 32 + c];
-        }
-      }
+    } else {
+      gram_rows_portable(x, i0, rows, p, out, ld);
     }
+    for (std::ptrdiff_t i = i0; i < i0 + rows; ++i) out[i * ld + i] = static_cast<T>(diagonal);
   }
 }
 

@@ -29,42 +29,29 @@ kernels::BitRows MatrixFreeHebbianCouplings::negative_by_pattern(const Values& x
   for (Eigen::Index mu = 0; mu < p; ++mu) {
     const std::int8_t* row = xi.row(mu).data();
     std::uint64_t* out = bits.row(mu);
-    for (Eigen::Index i0 = 0; i0 < n; i0 += 64) {
+    Eigen::Index i0 = 0;
+    for (; i0 + 64 <= n; i0 += 64) {  // fixed trip count: vectorised (a compare and a mask)
       std::uint64_t word = 0;
-      const Eigen::Index end = std::min<Eigen::Index>(64, n - i0);
-      for (Eigen::Index b = 0; b < end; ++b)
-        word |= static_cast<std::uint64_t>(row[i0 + b] <= 0) << static_cast<unsigned>(b);
+      for (unsigned b = 0; b < 64; ++b) word |= static_cast<std::uint64_t>(row[i0 + b] <= 0) << b;
       out[i0 / 64] = word;
     }
+    std::uint64_t word = 0;
+    for (Eigen::Index b = 0; i0 + b < n; ++b)
+      word |= static_cast<std::uint64_t>(row[i0 + b] <= 0) << static_cast<unsigned>(b);
+    if (i0 < n) out[i0 / 64] = word;
   }
   return bits;
 }
 
 kernels::BitRows MatrixFreeHebbianCouplings::negative_by_neuron(const Values& xi) {
-  const Eigen::Index p = xi.rows();
-  const Eigen::Index n = xi.cols();
-  kernels::BitRows bits(n, p);
-  // 64 patterns at a time: each neuron's word of the block is assembled from 64 rows read in
-  // step, so both the reads and the writes stream.
-  for (Eigen::Index mu0 = 0; mu0 < p; mu0 += 64) {
-    const Eigen::Index end = std::min<Eigen::Index>(64, p - mu0);
-    const std::int8_t* rows[64];
-    for (Eigen::Index b = 0; b < end; ++b) rows[b] = xi.row(mu0 + b).data();
-    for (Eigen::Index i = 0; i < n; ++i) {
-      std::uint64_t word = 0;
-      for (Eigen::Index b = 0; b < end; ++b)
-        word |= static_cast<std::uint64_t>(rows[b][i] <= 0) << static_cast<unsigned>(b);
-      bits.row(i)[mu0 / 64] = word;
-    }
-  }
-  return bits;
+  return kernels::transpose(negative_by_pattern(xi));
 }
 
 void MatrixFreeHebbianCouplings::pack(const Values& xi) {
   p_ = xi.rows();
   n_ = xi.cols();
-  by_neuron_ = negative_by_neuron(xi);
   by_pattern_ = negative_by_pattern(xi);
+  by_neuron_ = kernels::transpose(by_pattern_);
   pattern_negatives_.resize(static_cast<std::size_t>(p_));
   for (Eigen::Index mu = 0; mu < p_; ++mu)
     pattern_negatives_[static_cast<std::size_t>(mu)] =

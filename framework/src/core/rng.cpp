@@ -14,9 +14,6 @@
 
 namespace hopfield {
 
-namespace {
-__extension__ typedef unsigned __int128 u128;
-}  // namespace
 
 RandomStream::RandomStream(std::uint64_t seed, Purpose purpose, std::uint64_t point,
                            std::uint64_t trial, std::uint64_t item)
@@ -24,34 +21,19 @@ RandomStream::RandomStream(std::uint64_t seed, Purpose purpose, std::uint64_t po
       counter_{{point, trial, item, 0}},
       block_{{0, 0, 0, 0}} {}
 
-std::uint64_t RandomStream::next_u64() {
-  if (used_ == 4) {
-    block_ = Philox()(counter_, key_);
-    ++counter_.v[3];
-    used_ = 0;
-  }
-  return block_.v[used_++];
+void RandomStream::refill() {
+  block_ = Philox()(counter_, key_);
+  ++counter_.v[3];
+  used_ = 0;
+}
+
+void RandomStream::below_of_zero() {
+  throw std::invalid_argument("RandomStream::below: n must be positive");
 }
 
 double RandomStream::uniform() {
   // The top 53 bits fill the mantissa exactly: values k·2⁻⁵³, k = 0 … 2⁵³−1.
   return static_cast<double>(next_u64() >> 11) * 0x1.0p-53;
-}
-
-std::uint64_t RandomStream::below(std::uint64_t n) {
-  // Lemire (2019), "Fast random integer generation in an interval": the high word of x·n is
-  // uniform on [0, n) once the low words that fall in the biased band (< 2⁶⁴ mod n) are rejected.
-  if (n == 0) throw std::invalid_argument("RandomStream::below: n must be positive");
-  u128 m = static_cast<u128>(next_u64()) * n;
-  auto low = static_cast<std::uint64_t>(m);
-  if (low < n) {
-    const std::uint64_t threshold = (0 - n) % n;  // 2⁶⁴ mod n
-    while (low < threshold) {
-      m = static_cast<u128>(next_u64()) * n;
-      low = static_cast<std::uint64_t>(m);
-    }
-  }
-  return static_cast<std::uint64_t>(m >> 64);
 }
 
 double RandomStream::normal() {

@@ -152,7 +152,7 @@ Hdf5File Hdf5File::create_in_memory(const std::string& name) {
     H5Pset_link_creation_order(fcpl.getId(), creation_order);
     H5Pset_attr_creation_order(fcpl.getId(), creation_order);
     H5::FileAccPropList fapl;
-    fapl.setCore(std::size_t{1} << 22U, false);
+    fapl.setCore(std::size_t{1} << 20U, false);
     return Hdf5File(H5::H5File(name, H5F_ACC_TRUNC, fcpl, fapl), name);
   });
 }
@@ -265,7 +265,12 @@ void Hdf5File::write_text_dataset(const std::string& path, const std::vector<std
     std::vector<const char*> pointers;
     pointers.reserve(values.size());
     for (const auto& v : values) pointers.push_back(v.c_str());
-    dataset.write(static_cast<const void*>(pointers.data()), type);
+    // HDF5 converts variable-length strings through a type-conversion buffer it allocates
+    // zero-filled for every write (1 MiB by default); the strings here are short.
+    H5::DSetMemXferPropList transfer;
+    transfer.setBuffer(std::size_t{1} << 14U, nullptr, nullptr);
+    dataset.write(static_cast<const void*>(pointers.data()), type, H5::DataSpace::ALL,
+                  H5::DataSpace::ALL, transfer);
   });
 }
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <string>
 
 namespace hopfield {
@@ -55,13 +56,22 @@ LearningResult HebbianRule::learn(const PatternSet& patterns, const LearningCont
       auto fill = [&](auto* rows, std::ptrdiff_t ld) {
         kernels::gram(bits, p, diagonal, rows, ld, context.threads);
       };
-      if (patterns.count() <= 127) {
-        result.couplings =
-            std::make_unique<IntegerCouplings<std::int8_t>>(n, scale, zero_diagonal, fill);
-      } else {
-        result.couplings =
-            std::make_unique<IntegerCouplings<std::int16_t>>(n, scale, zero_diagonal, fill);
-      }
+      // The factor (2·N·P bits) gives the fields of a new state in O(N·P) instead of O(N²);
+      // worth keeping while P is not much above N.
+      std::shared_ptr<const MatrixFreeHebbianCouplings> factor;
+      if (patterns.count() <= 2 * n)
+        factor = std::make_shared<const MatrixFreeHebbianCouplings>(patterns.xi, scale,
+                                                                    context.self_coupling);
+      auto make = [&](auto tag) {
+        using T = decltype(tag);
+        auto c = std::make_unique<IntegerCouplings<T>>(n, scale, zero_diagonal, fill);
+        c->attach_factor(factor);
+        result.couplings = std::move(c);
+      };
+      if (patterns.count() <= 127)
+        make(std::int8_t{});
+      else
+        make(std::int16_t{});
       return result;
     }
     case StorageKind::dense:

@@ -10,6 +10,7 @@
 #include <Eigen/Core>
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 using namespace hopfield;
@@ -207,4 +208,40 @@ TEST_CASE("make_integer_couplings picks int8 for small entries and refuses what 
   CHECK_THROWS_WITH(make_integer_couplings(m, 1.0), Catch::Contains("symmetric"));
   m(1, 0) = m(0, 1) = 0.5;
   CHECK_THROWS_WITH(make_integer_couplings(m, 1.0), Catch::Contains("not an integer"));
+}
+
+TEST_CASE("bit matrices transpose exactly, at sizes that are not multiples of 64",
+          "[core][kernels]") {
+  for (const auto& [rows, bits] : std::vector<std::pair<std::ptrdiff_t, std::ptrdiff_t>>{
+           {1, 1}, {64, 64}, {65, 130}, {410, 4096}, {7, 1000}, {129, 63}}) {
+    INFO(rows << " x " << bits);
+    RandomStream rng(static_cast<std::uint64_t>(rows * 7 + bits), Purpose::patterns, 0, 0, 0);
+    kernels::BitRows x(rows, bits);
+    for (std::ptrdiff_t r = 0; r < rows; ++r)
+      for (std::ptrdiff_t c = 0; c < bits; ++c)
+        if (rng.bernoulli(0.5)) x.set(r, c);
+    const kernels::BitRows t = kernels::transpose(x);
+    REQUIRE(t.rows() == bits);
+    REQUIRE(t.bits() == rows);
+    for (std::ptrdiff_t r = 0; r < rows; ++r)
+      for (std::ptrdiff_t c = 0; c < bits; ++c) REQUIRE(t.get(c, r) == x.get(r, c));
+    // Padding bits stay zero (the popcount kernels count whole words).
+    for (std::ptrdiff_t c = 0; c < bits; ++c)
+      for (std::ptrdiff_t b = rows; b < t.stride() * 64; ++b) REQUIRE_FALSE(t.get(c, b));
+  }
+}
+
+TEST_CASE("large aligned blocks are 2 MiB aligned and small ones 64-byte aligned",
+          "[core][kernels]") {
+  kernels::AlignedVector<std::int16_t> small(1000, 1);
+  REQUIRE(reinterpret_cast<std::uintptr_t>(small.data()) % 64 == 0);
+  kernels::AlignedVector<std::int16_t> large(kernels::huge_block_bytes / 2 + 3, 7);
+  REQUIRE(reinterpret_cast<std::uintptr_t>(large.data()) % kernels::huge_page_bytes == 0);
+  REQUIRE(large.back() == 7);
+  kernels::AlignedBuffer<float> buffer(kernels::huge_block_bytes);
+  REQUIRE(reinterpret_cast<std::uintptr_t>(buffer.data()) % kernels::huge_page_bytes == 0);
+  buffer.data()[buffer.size() - 1] = 1.0F;
+  kernels::AlignedBuffer<float> moved = std::move(buffer);
+  REQUIRE(moved.size() == kernels::huge_block_bytes);
+  REQUIRE(moved.data()[moved.size() - 1] == 1.0F);
 }

@@ -60,6 +60,20 @@ std::vector<Stored> all_storages(const PatternSet& set, bool self_coupling, doub
   add("dense", StorageKind::dense, Precision::float64);
   add("integer", StorageKind::integer, Precision::float32);
   add("matrix_free", StorageKind::matrix_free, Precision::float32);
+  // Integer storage without the factor the Hebbian rule attaches: fields from M itself.
+  {
+    Network net = out.front().net;
+    const Couplings& dense = *out.front().net.couplings;
+    Eigen::MatrixXd m(dense.size(), dense.size());
+    for (Eigen::Index j = 0; j < m.cols(); ++j)
+      for (Eigen::Index i = 0; i < m.rows(); ++i) m(i, j) = dense.raw(i, j);
+    net.couplings = make_integer_couplings(m, dense.scale());
+    const bool integer =
+        dynamic_cast<const IntegerCouplings<std::int8_t>*>(net.couplings.get()) != nullptr ||
+        dynamic_cast<const IntegerCouplings<std::int16_t>*>(net.couplings.get()) != nullptr;
+    REQUIRE(integer);
+    out.push_back({"integer_unfactored/" + net.couplings->element(), std::move(net)});
+  }
   return out;
 }
 

@@ -3,10 +3,16 @@
 // M_ij = Σ_μ ξ_i^μ ξ_j^μ (Hopfield 1982, Eq. 2) for P ≤ 32767 or P ≤ 127 patterns. Half or a
 // quarter of the memory (and memory traffic) of float32, and fields M·s are exact int32 sums
 // (AVX-512 VNNI dot products where the CPU has them), so ties are detected exactly.
+//
+// A Hebbian M may carry its factor, the bit-packed patterns (M = ΞᵀΞ, matrix_free_couplings.hpp):
+// the fields of a whole new state are then g = Ξᵀ(Ξs) − P·s in O(N·P) popcounts and masked sums
+// instead of a pass over the N² entries, the same integers bit for bit; M itself still serves
+// the O(N) column updates of asynchronous flips.
 #pragma once
 
 #include "hopfield/core/couplings.hpp"
 #include "hopfield/core/kernels.hpp"
+#include "hopfield/core/matrix_free_couplings.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -55,13 +61,19 @@ class IntegerCouplings final : public Couplings {
   void fields_batch(const kernels::PackedBatch& s, std::int32_t* g, int threads) const {
     kernels::matmul(m_.data(), ld_, n_, s, g, threads);
   }
+  /// Attaches the factor M = ΞᵀΞ (minus the diagonal when zero_diagonal()); it must describe
+  /// exactly this M (the Hebbian rule attaches it when it fills M from the same patterns).
+  void attach_factor(std::shared_ptr<const MatrixFreeHebbianCouplings> factor);
+  /// The factor, or nullptr.
+  [[nodiscard]] const MatrixFreeHebbianCouplings* factor() const { return factor_.get(); }
 
  private:
   Eigen::Index n_;
   std::ptrdiff_t ld_;
   double scale_;
   bool zero_diagonal_;
-  kernels::AlignedVector<T> m_;
+  kernels::AlignedBuffer<T> m_;
+  std::shared_ptr<const MatrixFreeHebbianCouplings> factor_;
 };
 
 /// Packs the states of a batch (columns of s, values −1, 0 or 1) for

@@ -15,6 +15,7 @@
 #include <memory>
 #include <new>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace hopfield::kernels {
@@ -28,7 +29,18 @@ bool use_avx512();
 /// "avx512" or "portable": the kernels in use.
 std::string_view active_isa();
 
-/// Allocator aligned to 64 bytes (one cache line, one AVX-512 register).
+/// Marks [p, p + bytes) for transparent huge pages (madvise MADV_HUGEPAGE; p aligned to
+/// huge_page_bytes). A 4 KiB page fault costs microseconds on a virtual machine, so the first
+/// touch of a 32 MB coupling matrix otherwise costs more than computing it. Harmless where the
+/// kernel has no transparent huge pages.
+void advise_huge_pages(void* p, std::size_t bytes);
+
+/// Blocks of at least this many bytes are aligned to huge_page_bytes and advised for huge pages.
+inline constexpr std::size_t huge_block_bytes = std::size_t{4} << 20U;
+inline constexpr std::size_t huge_page_bytes = std::size_t{2} << 20U;
+
+/// Allocator aligned to 64 bytes (one cache line, one AVX-512 register); large blocks are
+/// aligned to 2 MiB and backed by huge pages where the kernel allows it (advise_huge_pages).
 template <class T>
 struct AlignedAllocator {
   using value_type = T;
@@ -37,9 +49,19 @@ struct AlignedAllocator {
   explicit AlignedAllocator(const AlignedAllocator<U>& /*other*/) {}
   T* allocate(std::size_t n) {
     if (n == 0) return nullptr;
-    return static_cast<T*>(::operator new (n * sizeof(T), std::align_val_t{64}));
+    const std::size_t bytes = n * sizeof(T);
+    if (bytes < huge_block_bytes)
+      return static_cast<T*>(::operator new (bytes, std::align_val_t{64}));
+    void* p = ::operator new (bytes, std::align_val_t{huge_page_bytes});
+    advise_huge_pages(p, bytes);
+    return static_cast<T*>(p);
   }
-  void deallocate(T* p, std::size_t /*n*/) { ::operator delete (p, std::align_val_t{64}); }
+  void deallocate(T* p, std::size_t n) {
+    if (n * sizeof(T) < huge_block_bytes)
+      ::operator delete (p, std::align_val_t{64});
+    else
+      ::operator delete (p, std::align_val_t{huge_page_bytes});
+  }
   template <class U>
   bool operator==(const AlignedAllocator<U>& /*other*/) const {
     return true;
@@ -48,6 +70,35 @@ struct AlignedAllocator {
 
 template <class T>
 using AlignedVector = std::vector<T, AlignedAllocator<T>>;
+
+/// A fixed-size array of trivially constructible T from AlignedAllocator, left uninitialised
+/// (for buffers that are written in full right away, such as a coupling matrix: a zero fill
+/// first would be a whole extra pass over it).
+template <class T>
+class AlignedBuffer {
+ public:
+  AlignedBuffer() = default;
+  explicit AlignedBuffer(std::size_t n) : data_(AlignedAllocator<T>().allocate(n)), size_(n) {}
+  AlignedBuffer(const AlignedBuffer&) = delete;
+  AlignedBuffer& operator=(const AlignedBuffer&) = delete;
+  AlignedBuffer(AlignedBuffer&& other) noexcept
+      : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)) {}
+  AlignedBuffer& operator=(AlignedBuffer&& other) noexcept {
+    std::swap(data_, other.data_);
+    std::swap(size_, other.size_);
+    return *this;
+  }
+  ~AlignedBuffer() {
+    if (data_ != nullptr) AlignedAllocator<T>().deallocate(data_, size_);
+  }
+  [[nodiscard]] T* data() { return data_; }
+  [[nodiscard]] const T* data() const { return data_; }
+  [[nodiscard]] std::size_t size() const { return size_; }
+
+ private:
+  T* data_ = nullptr;
+  std::size_t size_ = 0;
+};
 
 /// Rounds n up to a multiple of m.
 constexpr std::ptrdiff_t round_up(std::ptrdiff_t n, std::ptrdiff_t m) {
@@ -88,10 +139,14 @@ class BitRows {
   AlignedVector<std::uint64_t> words_;
 };
 
+/// The transposed bit matrix: row c of the result holds bit c of every row of x (x.bits() rows
+/// of x.rows() bits), by 64 × 64 block transposes.
+BitRows transpose(const BitRows& x);
+
 /// Gram matrix of the n bit rows of x (each p bits long): out[i·ld + j] = p − 2·popcount(x_i ⊕
-/// x_j) for i ≠ j, and `diagonal` on the diagonal. Only the lower triangle is computed; it is
-/// written to both halves. T is int8_t, int16_t, float or double (any column- or row-major
-/// n × n matrix: it is symmetric). Parallel over `threads` OpenMP threads; exact.
+/// x_j) for i ≠ j, and `diagonal` on the diagonal, each row written once front to back. T is
+/// int8_t, int16_t, float or double (any column- or row-major n × n matrix: it is symmetric).
+/// Parallel over `threads` OpenMP threads; exact.
 template <class T>
 void gram(const BitRows& x, std::int32_t p, std::int32_t diagonal, T* out, std::ptrdiff_t ld,
           int threads);

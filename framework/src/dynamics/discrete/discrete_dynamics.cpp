@@ -295,6 +295,16 @@ void batch_fields(const Couplings& couplings, const Eigen::MatrixXf& s, Eigen::M
   const Eigen::Index b = s.cols();
   g.resize(n, b);
   auto integer = [&](const auto& c) {
+    if (const MatrixFreeHebbianCouplings* factor = c.factor()) {
+      // Ξᵀ(ΞS) column by column: O(N·P) per state instead of O(N²).
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+      for (Eigen::Index k = 0; k < b; ++k) {
+        Eigen::VectorXd column;
+        factor->raw_fields(s.col(k), column);
+        g.col(k) = column;
+      }
+      return;
+    }
     pack_batch(s, c.ld(), packed);
     g32.resize(static_cast<std::size_t>(n * packed.cols));
     c.fields_batch(packed, g32.data(), threads);

@@ -74,15 +74,27 @@ class DenseFields {
   Vector state_;
 };
 
-/// Integer storage: exact int32 fields; a flip adds one int16/int8 row (= column).
+/// Integer storage: exact int32 fields; a flip adds one int16/int8 row (= column). With a factor
+/// (Hebbian M = ΞᵀΞ), a reset takes the fields from the P overlaps of the new state instead of
+/// reading M: the same integers in O(N·P).
 template <class T>
 class IntegerFields {
  public:
   IntegerFields(const IntegerCouplings<T>& c, Eigen::Index n)
       : c_(c),
+        factor_(c.factor()),
         s16_(static_cast<std::size_t>(c.ld()), 0),
-        g_(static_cast<std::size_t>(kernels::round_up(std::max<Eigen::Index>(n, 1), 16)), 0) {}
+        g_(static_cast<std::size_t>(kernels::round_up(std::max<Eigen::Index>(n, 1), 16)), 0) {
+    if (factor_ != nullptr)
+      m_.assign(static_cast<std::size_t>(
+                    kernels::round_up(std::max<Eigen::Index>(factor_->patterns(), 1), 16)),
+                0);
+  }
   void reset(const State& s) {
+    if (factor_ != nullptr) {
+      reset_from_factor(s);
+      return;
+    }
     for (Eigen::Index i = 0; i < s.size(); ++i)
       s16_[static_cast<std::size_t>(i)] = static_cast<std::int16_t>(s[i]);
     c_.fields(s16_.data(), g_.data());
@@ -101,9 +113,25 @@ class IntegerFields {
   }
 
  private:
+  void reset_from_factor(const State& s) {
+    factor_->overlaps(s, m_.data(), scratch_);
+    const Eigen::Index p = factor_->patterns();
+    std::int64_t total = 0;
+    for (Eigen::Index mu = 0; mu < p; ++mu) total += m_[static_cast<std::size_t>(mu)];
+    const bool zero_diagonal = !factor_->keep_diagonal();
+    for (Eigen::Index i = 0; i < s.size(); ++i) {
+      std::int64_t g = factor_->field_from_overlaps(i, m_.data(), total);
+      if (zero_diagonal) g -= static_cast<std::int64_t>(p) * static_cast<std::int64_t>(s[i]);
+      g_[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(g);
+    }
+  }
+
   const IntegerCouplings<T>& c_;
+  const MatrixFreeHebbianCouplings* factor_;
   kernels::AlignedVector<std::int16_t> s16_;
   kernels::AlignedVector<std::int32_t> g_;
+  kernels::AlignedVector<std::int32_t> m_;
+  MatrixFreeHebbianCouplings::Scratch scratch_;
 };
 
 /// Matrix-free Hebbian: the P overlaps m_μ = Σ_i ξ_i^μ s_i are kept instead of the N fields; a
