@@ -4,10 +4,13 @@
 // kernels the model builder picks are what is measured. One thread (OMP_NUM_THREADS=1).
 //   BM_learn/RULE/N/P      couplings of P random patterns (hebbian, storkey, pseudo_inverse)
 //   BM_async_recall/N      one 10 %-noisy probe (α = 0.1) recalled asynchronously
+//   BM_async_streaming/N   the same with int16 couplings that do not carry the Hebbian factor:
+//                          the start state's fields stream all of W (the roofline case)
 //   BM_sync_recall/N/K     K probes (α = 0.1, 10 % flips) recalled synchronously
 // Counters: probes_per_s and W_bytes = the couplings' memory (for the roofline in bench.sh).
 #include <benchmark/benchmark.h>
 
+#include "hopfield/core/integer_couplings.hpp"
 #include "hopfield/experiments/experiment.hpp"
 #include "hopfield/io/yaml_loader.hpp"
 #include "hopfield/model/model.hpp"
@@ -15,7 +18,9 @@
 #include <fmt/format.h>
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -45,13 +50,26 @@ hopfield::Model make_model(const std::string& text) {
 double coupling_bytes(const hopfield::Trial& t) {
   const auto& c = *t.network.couplings;
   const double n = static_cast<double>(c.size());
-  const std::string storage = c.storage();
-  if (storage == "matrix_free") return n * static_cast<double>(t.patterns.count()) / 8.0;
+  const std::string element = c.element();
+  if (element == "bits") return n * static_cast<double>(t.patterns.count()) / 8.0;
   double width = 4.0;
-  if (storage.find("int8") != std::string::npos) width = 1.0;
-  if (storage.find("int16") != std::string::npos) width = 2.0;
-  if (storage.find("float64") != std::string::npos) width = 8.0;
+  if (element == "int8") width = 1.0;
+  if (element == "int16") width = 2.0;
+  if (element == "float64") width = 8.0;
   return n * n * width;
+}
+
+// A copy of int16 integer couplings without the factor, so every field comes from M.
+std::shared_ptr<const hopfield::Couplings> without_factor(const hopfield::Couplings& c) {
+  const auto* m = dynamic_cast<const hopfield::IntegerCouplings<std::int16_t>*>(&c);
+  if (m == nullptr)
+    throw std::runtime_error("expected int16 integer couplings, got " + c.element());
+  auto copy = [m](std::int16_t* rows, std::ptrdiff_t ld) {
+    for (Eigen::Index i = 0; i < m->size(); ++i)
+      std::memcpy(rows + i * ld, m->row(i), static_cast<std::size_t>(m->size()) * 2);
+  };
+  return std::make_shared<hopfield::IntegerCouplings<std::int16_t>>(m->size(), m->scale(),
+                                                                    m->zero_diagonal(), copy);
 }
 
 void BM_learn(benchmark::State& state, const char* rule) {
@@ -89,11 +107,13 @@ BENCHMARK_CAPTURE(BM_learn, pseudo_inverse, "pseudo_inverse")
     ->Repetitions(3)
     ->ReportAggregatesOnly(true);
 
-void recall(benchmark::State& state, const std::string& dynamics, std::int64_t batch) {
+void recall(benchmark::State& state, const std::string& dynamics, std::int64_t batch,
+            bool streaming = false) {
   const std::int64_t n = state.range(0);
   const std::int64_t p = (n + 5) / 10;
   const hopfield::Model model = make_model(recall_config(n, p, dynamics));
-  const hopfield::Trial t = hopfield::build_trial(model, 0);
+  hopfield::Trial t = hopfield::build_trial(model, 0);
+  if (streaming) t.network.couplings = without_factor(*t.network.couplings);
   std::vector<hopfield::State> cues;
   for (std::int64_t k = 0; k < 64; ++k)
     cues.push_back(
@@ -117,7 +137,7 @@ void recall(benchmark::State& state, const std::string& dynamics, std::int64_t b
   state.counters["flips_per_probe"] = static_cast<double>(flips) / static_cast<double>(runs);
   state.counters["sweeps_per_probe"] = static_cast<double>(sweeps) / static_cast<double>(runs);
   state.counters["W_bytes"] = coupling_bytes(t);
-  state.SetLabel(t.network.couplings->storage());
+  state.SetLabel(t.network.couplings->storage() + "/" + t.network.couplings->element());
 }
 
 void BM_async_recall(benchmark::State& state) {
@@ -130,6 +150,11 @@ BENCHMARK(BM_async_recall)
     ->Arg(16384)
     ->Unit(benchmark::kMillisecond)
     ->MinTime(1.0);
+
+void BM_async_streaming(benchmark::State& state) {
+  recall(state, "{type: async, order: random_permutation, max_sweeps: 100}", 1, true);
+}
+BENCHMARK(BM_async_streaming)->Arg(8192)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 
 void BM_sync_recall(benchmark::State& state) {
   recall(state, "{type: sync, max_sweeps: 100}", state.range(1));
