@@ -2,10 +2,12 @@
 #include "hopfield/io/tsplib_reader.hpp"
 
 #include "hopfield/core/error.hpp"
+#include "hopfield/core/memory.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <numbers>
@@ -123,6 +125,17 @@ TspData read_tsplib(const std::string& path, bool round) {
   }
   if (dimension < 3) throw InputError(path + ": DIMENSION missing or below 3");
   const auto n = static_cast<Eigen::Index>(dimension);
+  // The n × n distance matrix must fit before it is allocated.
+  const double need = static_cast<double>(n) * static_cast<double>(n) * 8.0;
+  if (const MemoryBudget budget = memory_budget();
+      budget.bytes > 0.0 && need > 0.8 * budget.bytes) {
+    char message[200];
+    std::snprintf(message, sizeof message,
+                  ": the distances of %ld cities need about %.1f GiB but %s %.1f GiB of memory",
+                  dimension, need / 1073741824.0, budget.source.c_str(),
+                  budget.bytes / 1073741824.0);
+    throw InputError(path + message);
+  }
   if (type == "EXPLICIT") {
     if (weights.empty()) throw InputError(path + ": EXPLICIT without EDGE_WEIGHT_SECTION");
     if (format != "FULL_MATRIX" && format != "UPPER_ROW" && format != "UPPER_DIAG_ROW" &&

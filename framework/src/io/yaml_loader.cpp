@@ -3,6 +3,7 @@
 
 #include "hopfield/core/error.hpp"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <cerrno>
@@ -82,25 +83,66 @@ std::string trim(std::string_view text) {
   return std::string(text.substr(first, last - first + 1));
 }
 
+/// Notes where each document of a YAML stream starts, without building it.
+class DocumentStarts final : public YAML::EventHandler {
+ public:
+  std::vector<YAML::Mark> starts;
+  void OnDocumentStart(const YAML::Mark& mark) override { starts.push_back(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& /*mark*/, YAML::anchor_t /*anchor*/) override {}
+  void OnAlias(const YAML::Mark& /*mark*/, YAML::anchor_t /*anchor*/) override {}
+  void OnScalar(const YAML::Mark& /*mark*/, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
+                const std::string& /*value*/) override {}
+  void OnSequenceStart(const YAML::Mark& /*mark*/, const std::string& /*tag*/,
+                       YAML::anchor_t /*anchor*/, YAML::EmitterStyle::value /*style*/) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& /*mark*/, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
+                  YAML::EmitterStyle::value /*style*/) override {}
+  void OnMapEnd() override {}
+};
+
+[[noreturn]] void syntax_error(const YAML::Exception& error, const std::string& name) {
+  const Location where = error.mark.is_null()
+                             ? Location{name, 0, 0}
+                             : Location{name, error.mark.line + 1, error.mark.column + 1};
+  throw ConfigError(where, "YAML syntax error: " + error.msg);
+}
+
 }  // namespace
 
 Node load_yaml_text(const std::string& text, const std::string& name) {
-  std::vector<YAML::Node> documents;
+  // A configuration is one document. YAML::LoadAll is not used to find out: yaml-cpp 0.7 loops
+  // forever, allocating, on a stray token such as a lone ',' (jbeder/yaml-cpp#1040; fixed
+  // upstream by #1319): the parser hands out the same empty document again and again without
+  // consuming the token. Found by fuzz/config.cpp. Counting document starts, at most two, and
+  // comparing their positions tells a second document from that loop.
+  DocumentStarts documents;
+  YAML::Node first;
   try {
-    documents = YAML::LoadAll(text);
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    while (documents.starts.size() < 2 && parser.HandleNextDocument(documents)) {
+    }
+    if (documents.starts.size() >= 2) {
+      const YAML::Mark& a = documents.starts[0];
+      const YAML::Mark& b = documents.starts[1];
+      if (a.pos == b.pos) {
+        const auto at = static_cast<std::size_t>(b.pos);
+        throw ConfigError(Location{name, b.line + 1, b.column + 1},
+                          "YAML syntax error: unexpected " +
+                              (at < text.size() ? "'" + std::string(1, text[at]) + "'"
+                                                : std::string("end of the text")));
+      }
+      throw ConfigError(Location{name, b.line + 1, b.column + 1},
+                        "a second YAML document ('---') starts here; a configuration is one "
+                        "document");
+    }
+    if (!documents.starts.empty()) first = YAML::Load(text);
   } catch (const YAML::Exception& error) {
-    const Location where = error.mark.is_null()
-                               ? Location{name, 0, 0}
-                               : Location{name, error.mark.line + 1, error.mark.column + 1};
-    throw ConfigError(where, "YAML syntax error: " + error.msg);
-  }
-  if (documents.size() > 1) {
-    throw ConfigError(Location{name, 0, 0},
-                      "the text holds " + std::to_string(documents.size()) +
-                          " YAML documents ('---'); a configuration is one document");
+    syntax_error(error, name);
   }
   const Location start{name, 1, 1};
-  Node root = documents.empty() ? Node::make_null(start) : convert(documents.front(), name, start);
+  Node root = documents.starts.empty() ? Node::make_null(start) : convert(first, name, start);
   root.assign_paths();
   return root;
 }

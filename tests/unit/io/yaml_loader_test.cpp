@@ -95,7 +95,19 @@ TEST_CASE("yaml loader rejects a mapping key that is not a scalar", "[io][yaml]"
 }
 
 TEST_CASE("yaml loader rejects a file of several documents", "[io][yaml]") {
-  CHECK_THROWS_AS(load_yaml_text("a: 1\n---\nb: 2\n", "multi.yaml"), ConfigError);
+  CHECK_THROWS_WITH(load_yaml_text("a: 1\n---\nb: 2\n", "multi.yaml"),
+                    Catch::Contains("multi.yaml:2:1") && Catch::Contains("second YAML document"));
+  CHECK_THROWS_AS(load_yaml_text("---\n---\n", "empty_documents.yaml"), ConfigError);
+}
+
+TEST_CASE("yaml loader refuses a stray token instead of looping forever", "[io][yaml]") {
+  // yaml-cpp 0.7's LoadAll never returns on these (jbeder/yaml-cpp#1040); found by fuzzing.
+  for (const char* text : {",", "a: 1\n,\n", "- x\n,", ",\n---\n"}) {
+    INFO(text);
+    CHECK_THROWS_AS(load_yaml_text(text, "stray.yaml"), ConfigError);
+  }
+  CHECK_THROWS_WITH(load_yaml_text(",", "stray.yaml"),
+                    Catch::Contains("stray.yaml:1:1") && Catch::Contains("unexpected ','"));
 }
 
 TEST_CASE("load_yaml_file names the file in locations and a missing file in the error",

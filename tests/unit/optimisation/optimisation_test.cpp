@@ -9,6 +9,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 using namespace hopfield;
@@ -47,6 +52,51 @@ TEST_CASE("the TSPLIB reader fills an explicit lower-diagonal matrix symmetrical
   CHECK(data.distance(4, 3) == 5.0);
   CHECK(data.distance(2, 4) == 4.0);
   CHECK(held_karp(data.distance).first == brute_force_tour(data.distance));
+}
+
+TEST_CASE("the TSPLIB reader refuses malformed files that used to crash or read out of bounds",
+          "[optimisation][tsp][io]") {
+  // Found by fuzz/tsplib.cpp: std::stol on a bad DIMENSION threw std::invalid_argument (exit 1
+  // instead of 2); a DIMENSION changed after the EDGE_WEIGHT_SECTION read past the weights.
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      fs::temp_directory_path() / ("hopfield_tsplib_test_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const auto refused = [&](const std::string& name, const std::string& text,
+                           const std::string& fragment) {
+    const fs::path file = dir / name;
+    std::ofstream(file) << text;
+    INFO(name);
+    CHECK_THROWS_WITH(io::read_tsplib(file.string()), Catch::Contains(fragment));
+  };
+  refused("dimension_text.tsp", "TYPE: TSP\nDIMENSION: ten\n", "is not a whole number");
+  refused("dimension_huge.tsp", "TYPE: TSP\nDIMENSION: 99999999999999999999\n",
+          "is not a whole number");
+  refused("format_after.tsp",
+          "DIMENSION: 3\nEDGE_WEIGHT_TYPE: EXPLICIT\nEDGE_WEIGHT_SECTION\n0 1 2 1 0 3 2 3 0\n"
+          "EDGE_WEIGHT_FORMAT: UPPER_ROW\n",
+          "EDGE_WEIGHT_FORMAT after the data sections");
+  refused("dimension_twice.tsp", "DIMENSION: 3\nDIMENSION: 4\n", "DIMENSION given twice");
+  refused("negative_weight.tsp",
+          "DIMENSION: 3\nEDGE_WEIGHT_TYPE: EXPLICIT\nEDGE_WEIGHT_FORMAT: UPPER_ROW\n"
+          "EDGE_WEIGHT_SECTION\n1 -2 3\n",
+          "not a finite non-negative number");
+  refused("asymmetric.tsp",
+          "DIMENSION: 3\nEDGE_WEIGHT_TYPE: EXPLICIT\nEDGE_WEIGHT_SECTION\n0 1 2\n1 0 3\n9 3 0\n",
+          "not symmetric");
+  refused("far_apart.tsp", "DIMENSION: 3\nNODE_COORD_SECTION\n1 0 0\n2 1e308 0\n3 -1e308 0\n",
+          "not finite");
+  // A directory (as a FIFO or /dev/zero) is not a file to read.
+  fs::create_directories(dir / "not_regular.tsp");
+  CHECK_THROWS_WITH(io::read_tsplib((dir / "not_regular.tsp").string()),
+                    Catch::Contains("no such file"));
+  // A large DIMENSION in a short file is refused by the memory estimate before the n × n
+  // distance matrix is allocated.
+  ::setenv("HOPFIELD_MEMORY_LIMIT", "1G", 1);
+  refused("dimension_memory.tsp", "TYPE: TSP\nDIMENSION: 20000\nEDGE_WEIGHT_TYPE: EUC_2D\n",
+          "need about 3.0 GiB but the memory limit (HOPFIELD_MEMORY_LIMIT) is 1.0 GiB");
+  ::unsetenv("HOPFIELD_MEMORY_LIMIT");
+  fs::remove_all(dir);
 }
 
 TEST_CASE("TSP decoding accepts permutation matrices and rejects violations",
