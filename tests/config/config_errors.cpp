@@ -47,7 +47,7 @@ TEST_CASE("every bad config is refused with exit 2, its documented message and n
   }
   // Nothing at all is left in the output folder.
   CHECK(fs::is_empty(out_dir));
-  CHECK(files >= 85);
+  CHECK(files >= 98);
 }
 
 #ifndef HOPFIELD_TEST_SANITIZED

@@ -36,6 +36,9 @@ IntegerCouplings<T>::IntegerCouplings(Eigen::Index n, double scale, bool zero_di
       scale_(scale),
       zero_diagonal_(zero_diagonal) {
   // Exact int32 fields need n · max|M| < 2³¹ (and the pairwise sums of the kernels).
+  static_assert(
+      65535LL * std::numeric_limits<std::int16_t>::max() < std::numeric_limits<std::int32_t>::max(),
+      "int32 fields of 65535 int16 couplings cannot overflow");
   if (n > 65535) {
     throw InputError("integer couplings hold at most 65535 neurons (int32 fields), got " +
                      std::to_string(n));

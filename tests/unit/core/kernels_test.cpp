@@ -245,3 +245,29 @@ TEST_CASE("large aligned blocks are 2 MiB aligned and small ones 64-byte aligned
   REQUIRE(moved.size() == kernels::huge_block_bytes);
   REQUIRE(moved.data()[moved.size() - 1] == 1.0F);
 }
+
+TEST_CASE("integer couplings cannot overflow their int32 fields", "[core][couplings]") {
+  // Entries beyond ±32767 are refused (above) and n ≤ 65535, so |g_i| ≤ 65535 · 32767 < 2³¹:
+  // a larger network is refused before its matrix is allocated or filled.
+  bool filled = false;
+  const IntegerCouplings<std::int16_t>::Fill fill = [&filled](std::int16_t*, std::ptrdiff_t) {
+    filled = true;
+  };
+  CHECK_THROWS_WITH((IntegerCouplings<std::int16_t>(65536, 1.0, true, fill)),
+                    Catch::Contains("65535"));
+  CHECK_FALSE(filled);
+  // The extreme entries sum exactly, with either sign: every field is ±32767·(n − 1).
+  const Eigen::Index n = 301;
+  for (const double entry : {32767.0, -32767.0}) {
+    Eigen::MatrixXd m = Eigen::MatrixXd::Constant(n, n, entry);
+    m.diagonal().setZero();
+    const auto c = make_integer_couplings(m, 1.0);
+    REQUIRE(c->element() == "int16");
+    for (const float sign : {1.0F, -1.0F}) {
+      Eigen::VectorXd g;
+      c->raw_fields(Eigen::VectorXf::Constant(n, sign), g);
+      const double want = entry * static_cast<double>(sign) * static_cast<double>(n - 1);
+      CHECK((g.array() == want).all());
+    }
+  }
+}
