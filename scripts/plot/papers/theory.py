@@ -313,6 +313,104 @@ def ags_t_g(alpha):
     return 1.0 + np.sqrt(np.asarray(alpha, dtype=float))
 
 
+# --- Sompolinsky 1986: clipped (nonlinear) synapses ------------------------------------------
+
+CLIP_NOISE = math.pi / 2.0 - 1.0  # δ = ⟨φ²⟩/⟨φ'⟩² − 1 for φ = sign (⟨φ'⟩ = √(2/π), ⟨φ²⟩ = 1)
+
+
+def clipped_overlap_t0(alpha, delta=CLIP_NOISE, tol=1e-13, max_iter=200000):
+    """T = 0 retrieval overlap of couplings J_ij = φ(T_ij) (Sompolinsky 1986, PRA 34:2571).
+
+    A nonlinear synapse acts as the Hebbian coupling times ⟨φ'⟩ plus a static Gaussian noise
+    of relative variance δ = ⟨φ²⟩/⟨φ'⟩² − 1 (π/2 − 1 for clipping). The noise widens the
+    field like αδ extra crosstalk, but without the reaction term of the stored patterns:
+
+        m = erf(y), y = m/√(2σ²), σ² = αr + αδ, C = √(2/(πσ²)) exp(−y²), r = 1/(1 − C)²,
+
+    which is ags_overlap_t0 for δ = 0. NaN where there is no retrieval state.
+    """
+    if alpha <= 0.0:
+        return 1.0
+    m, c = 1.0, 0.0
+    for _ in range(max_iter):
+        r = 1.0 / (1.0 - c) ** 2
+        var = alpha * r + alpha * delta
+        y = m / math.sqrt(2.0 * var)
+        m_new = math.erf(y)
+        c_new = math.sqrt(2.0 / (math.pi * var)) * math.exp(-y * y)
+        if c_new >= 1.0 or m_new < 1e-6:
+            return float("nan")
+        if abs(m_new - m) < tol and abs(c_new - c) < tol:
+            return m_new
+        m, c = m_new, c_new
+    return float("nan")
+
+
+def clipped_alpha_c(delta=CLIP_NOISE, tol=1e-7):
+    """α_c of clipped_overlap_t0 (bisection): ≈ 0.102 for clipping, 0.138 for δ = 0."""
+    lo, hi = 0.01, 0.20
+    while hi - lo > tol:
+        mid = 0.5 * (lo + hi)
+        if math.isnan(clipped_overlap_t0(mid, delta)):
+            hi = mid
+        else:
+            lo = mid
+    return lo
+
+
+def clipped_one_step_error_limit(alpha):
+    """Φ(−1/√(πα/2)): one-step error per bit of clipped Hebbian couplings, N → ∞ (the
+    Hebbian rate at the effective load α(1 + δ) = απ/2)."""
+    alpha = np.asarray(alpha, dtype=float)
+    return normal_cdf(-1.0 / np.sqrt(alpha * math.pi / 2.0))
+
+
+def clipped_one_step_error_exact(n, p):
+    """The exact one-step error rate of clipped Hebbian couplings sign(Σ_μ ξ_i^μ ξ_j^μ), w_ii = 0.
+
+    At stored pattern ν, in its gauge, coupling j contributes c_j = sign(1 + X_j) to the aligned
+    field, X_j = 2B − (P − 1), B ~ Binomial(P − 1, ½); given the patterns at neuron i the c_j
+    are independent over j. c_j = 0 (a tie of the Hebbian sum, even P) with probability
+    p₀ = P(B = (P − 2)/2), +1 with p₊ = P(B > (P − 2)/2). The bit flips when the field is
+    negative (a zero field keeps it): Σ_{k₀} P(K₀ = k₀) P(K₊ < (N − 1 − k₀)/2) with
+    K₀ ~ Binomial(N − 1, p₀), K₊ ~ Binomial(N − 1 − k₀, p₊/(1 − p₀)).
+    """
+    if p < 2:
+        return 0.0
+    m = p - 1
+    b = np.arange(m + 1)
+    pb = np.exp(binomial_log_pmf(b, m))
+    half = (p - 2) / 2.0
+    p_plus = float(pb[b > half].sum())
+    p_zero = float(pb[b == half].sum()) if float(half).is_integer() else 0.0
+    q = p_plus / (1.0 - p_zero)
+    total = 0.0
+    for k0 in range(n):
+        if p_zero == 0.0 and k0 > 0:
+            break
+        w = math.exp(math.lgamma(n) - math.lgamma(k0 + 1) - math.lgamma(n - k0)
+                     + (k0 * math.log(p_zero) if k0 else 0.0)
+                     + (n - 1 - k0) * math.log1p(-p_zero)) if p_zero > 0.0 else 1.0
+        if w < 1e-17 and k0 > (n - 1) * p_zero:
+            break
+        if w < 1e-17:
+            continue
+        k = n - 1 - k0
+        total += w * _binomial_cdf_below_p((k) / 2.0, k, q)
+    return total
+
+
+def _binomial_cdf_below_p(limit, n, prob):
+    """P(B < limit) for B ~ Binomial(n, prob)."""
+    b_max = min(math.ceil(limit) - 1, n)
+    if b_max < 0:
+        return 0.0
+    k = np.arange(b_max + 1, dtype=float)
+    log_pmf = (math.lgamma(n + 1) - _lgamma(k + 1) - _lgamma(n - k + 1)
+               + k * math.log(prob) + (n - k) * math.log1p(-prob))
+    return float(np.exp(log_pmf).sum())
+
+
 # --- Symmetric mixture states at α → 0 (AGS 1985) --------------------------------------------
 
 
