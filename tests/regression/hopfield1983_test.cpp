@@ -10,9 +10,9 @@ using namespace papers_test;
 
 TEST_CASE("Hopfield, Feinstein & Palmer 1983: unlearning raises the memories' share of starts",
           "[regression][hopfield1983]") {
-  const auto record =
-      run_paper("hopfield1983_unlearning", {"sweep.trials=2", "experiment.count=300",
-                                            "sweep.grid={learning.dreams: [0, 200, 3000]}"});
+  const auto record = run_paper(
+      "hopfield1983_unlearning",
+      {"sweep.trials=2", "experiment.count=300", "sweep.grid={learning.dreams: [0, 200, 3000]}"});
   const auto& by_class = dataset(record, "/attractors/by_class/basin_fraction");
   REQUIRE(by_class.shape.size() == 3);
   const std::size_t trials = by_class.shape[1], classes = by_class.shape[2];
@@ -25,9 +25,10 @@ TEST_CASE("Hopfield, Feinstein & Palmer 1983: unlearning raises the memories' sh
     return sum / static_cast<double>(trials);
   };
   const double hebbian = memory_share(0), moderate = memory_share(1), heavy = memory_share(2);
-  INFO(fmt::format("share of random starts ending in a memory: eps*D/N = 0: {:.3f}, 0.02: {:.3f}, "
-                   "0.3: {:.3f}",
-                   hebbian, moderate, heavy));
+  INFO(
+      fmt::format("share of random starts ending in a memory: eps*D/N = 0: {:.3f}, 0.02: {:.3f}, "
+                  "0.3: {:.3f}",
+                  hebbian, moderate, heavy));
   CHECK(hebbian > 0.05);
   CHECK(moderate > hebbian + 0.2);
   CHECK(heavy < 0.05);

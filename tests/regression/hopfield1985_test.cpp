@@ -59,10 +59,11 @@ TEST_CASE("Hopfield & Tank 1985 TSP: a minority of valid tours (Wilson & Pawley 
        "dynamics.t_end: [20, 250], dynamics.gain_schedule: [{}, {from: 0.0002, to: 0.1, over: "
        "200}], dynamics.record_every: [0.05, 0.5]}"});
   const Share faithful = share(record, 0), improved = share(record, 1);
-  INFO(fmt::format("faithful: {:.3f} ± {:.3f} valid, mean ratio {:.3f}; improved: {:.3f} ± "
-                   "{:.3f}, mean ratio {:.3f}",
-                   faithful.valid, faithful.se, faithful.mean_ratio, improved.valid, improved.se,
-                   improved.mean_ratio));
+  INFO(
+      fmt::format("faithful: {:.3f} ± {:.3f} valid, mean ratio {:.3f}; improved: {:.3f} ± "
+                  "{:.3f}, mean ratio {:.3f}",
+                  faithful.valid, faithful.se, faithful.mean_ratio, improved.valid, improved.se,
+                  improved.mean_ratio));
   REQUIRE(faithful.runs == 40);
   // Hopfield & Tank's 16/20 = 0.8 (s.e. 0.09) is excluded; Wilson & Pawley's 15/100 is not.
   CHECK(faithful.valid + 3 * std::hypot(faithful.se, 0.089) < 0.8);
@@ -87,10 +88,10 @@ TEST_CASE("Wilson & Pawley 1988: the valid share moves strongly with one penalty
        "500], experiment.problem.C: [200, 200, 300], experiment.problem.D: [500, 500, 500], "
        "experiment.problem.n: [15, 15, 15], dynamics.activation.gain: [50, 50, 50]}"});
   const Share published = share(record, 0), strong = share(record, 1), global = share(record, 2);
-  INFO(fmt::format("published {:.3f} (mean ratio {:.3f}); A = B = 1000: {:.3f} (mean ratio {:.3f}); "
-                   "C = 300: {:.3f}",
-                   published.valid, published.mean_ratio, strong.valid, strong.mean_ratio,
-                   global.valid));
+  INFO(fmt::format(
+      "published {:.3f} (mean ratio {:.3f}); A = B = 1000: {:.3f} (mean ratio {:.3f}); "
+      "C = 300: {:.3f}",
+      published.valid, published.mean_ratio, strong.valid, strong.mean_ratio, global.valid));
   CHECK(published.valid > 0.05);
   CHECK(published.valid < 0.5);
   // Doubling the row/column penalties makes nearly every run valid, at the price of longer tours.

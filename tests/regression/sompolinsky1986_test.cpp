@@ -24,8 +24,9 @@ double binomial_cdf_below_p(double limit, long n, double prob) {
   return sum;
 }
 
-/// Exact one-step error of clipped Hebbian couplings for odd P (theory.clipped_one_step_error_exact):
-/// each of the N − 1 couplings adds +1 to the aligned field with p = P(Binomial(P − 1, ½) ≥ (P−1)/2).
+/// Exact one-step error of clipped Hebbian couplings for odd P
+/// (theory.clipped_one_step_error_exact): each of the N − 1 couplings adds +1 to the aligned field
+/// with p = P(Binomial(P − 1, ½) ≥ (P−1)/2).
 double clipped_one_step_error_exact(long n, long p) {
   const long m = p - 1;
   double plus = 0.0;
@@ -34,7 +35,8 @@ double clipped_one_step_error_exact(long n, long p) {
   return binomial_cdf_below_p(static_cast<double>(n - 1) / 2.0, n - 1, plus);
 }
 
-/// RS T = 0 overlap with static synaptic noise of relative variance delta (theory.clipped_overlap_t0).
+/// RS T = 0 overlap with static synaptic noise of relative variance delta
+/// (theory.clipped_overlap_t0).
 double clipped_overlap_t0(double alpha, double delta) {
   const double pi = std::acos(-1.0);
   double m = 1.0, c = 0.0;
@@ -71,10 +73,12 @@ TEST_CASE("Sompolinsky 1986: clipped synapses act as Hebbian couplings with stat
       const long patterns = std::lround(count.f64[p]);
       const Estimate e = estimate(unstable, p);
       const double exact = clipped_one_step_error_exact(1000, patterns);
-      const double limit = normal_cdf(-1.0 / std::sqrt(pi / 2 * static_cast<double>(patterns) / 1000));
+      const double limit =
+          normal_cdf(-1.0 / std::sqrt(pi / 2 * static_cast<double>(patterns) / 1000));
       const double hebbian = capacity_test::one_step_error_exact(1000, patterns);
-      INFO(fmt::format("P = {}: clipped {:.5f} ± {:.5f}, exact {:.5f}, limit {:.5f}, Hebbian {:.5f}",
-                       patterns, e.mean, e.sem, exact, limit, hebbian));
+      INFO(
+          fmt::format("P = {}: clipped {:.5f} ± {:.5f}, exact {:.5f}, limit {:.5f}, Hebbian {:.5f}",
+                      patterns, e.mean, e.sem, exact, limit, hebbian));
       CHECK(std::abs(e.mean - exact) < 3 * e.sem + 0.1 * exact);
       CHECK(exact < limit);
       CHECK(exact > 0.6 * limit);
@@ -97,9 +101,10 @@ TEST_CASE("Sompolinsky 1986: clipped synapses act as Hebbian couplings with stat
     }
     const double mean = sum / static_cast<double>(n);
     const double rs = clipped_overlap_t0(0.061, pi / 2 - 1);
-    INFO(fmt::format("mean over {} of {} retrieved starts {:.5f}, RS with noise {:.5f}, Hebbian "
-                     "{:.5f}",
-                     n, all, mean, rs, ags_overlap_t0(0.061)));
+    INFO(
+        fmt::format("mean over {} of {} retrieved starts {:.5f}, RS with noise {:.5f}, Hebbian "
+                    "{:.5f}",
+                    n, all, mean, rs, ags_overlap_t0(0.061)));
     CHECK(n >= all - 2);
     CHECK(std::abs(mean - rs) < 0.002);
     CHECK(ags_overlap_t0(0.061) - mean > 0.0005);

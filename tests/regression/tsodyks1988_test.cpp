@@ -18,9 +18,10 @@ TEST_CASE("Tsodyks & Feigel'man 1988: sparse patterns are stored far beyond 0.14
   const auto& success = dataset(record, "/results/success_from_pattern");
   const Estimate dense_low = estimate(success, 0), dense_high = estimate(success, 1);
   const Estimate sparse_low = estimate(success, 2), sparse_high = estimate(success, 3);
-  INFO(fmt::format("P(m >= 0.9): a = 0.5: alpha 0.1 {:.2f}, 0.22 {:.2f}; a = 0.05: alpha 0.6 {:.2f}, "
-                   "1.55 {:.2f}",
-                   dense_low.mean, dense_high.mean, sparse_low.mean, sparse_high.mean));
+  INFO(fmt::format(
+      "P(m >= 0.9): a = 0.5: alpha 0.1 {:.2f}, 0.22 {:.2f}; a = 0.05: alpha 0.6 {:.2f}, "
+      "1.55 {:.2f}",
+      dense_low.mean, dense_high.mean, sparse_low.mean, sparse_high.mean));
   CHECK(dense_low.mean >= 0.9);
   CHECK(dense_high.mean <= 0.2);
   CHECK(sparse_low.mean >= 0.9);  // α = 0.6: four times the dense capacity
