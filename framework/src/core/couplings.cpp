@@ -3,8 +3,11 @@
 // the products are exact, so ties are detected exactly.
 #include "hopfield/core/couplings.hpp"
 
+#include "hopfield/core/kernels.hpp"
+
 #include "hopfield/core/error.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -106,26 +109,66 @@ Eigen::MatrixXd DenseCouplings<Scalar>::dense() const {
 template class DenseCouplings<float>;
 template class DenseCouplings<double>;
 
+namespace {
+
+/// One pass over M: NaN/Inf refused, and the largest entry and absolute row sum.
+template <class Matrix>
+std::pair<double, double> checked_extent(const Matrix& m, bool integer_valued) {
+  double largest = 0.0;
+  double row_sum = 0.0;
+  Eigen::VectorXd sums = Eigen::VectorXd::Zero(m.rows());
+  for (Eigen::Index j = 0; j < m.cols(); ++j) {
+    for (Eigen::Index i = 0; i < m.rows(); ++i) {
+      const double v = static_cast<double>(m(i, j));
+      if (!std::isfinite(v)) throw NumericalError("couplings contain NaN or Inf");
+      if (integer_valued && v != std::round(v))
+        throw std::invalid_argument("couplings declared integer-valued have non-integer entries");
+      largest = std::max(largest, std::abs(v));
+      sums[i] += std::abs(v);
+    }
+  }
+  if (m.rows() > 0) row_sum = sums.maxCoeff();
+  return {largest, row_sum};
+}
+
+}  // namespace
+
 std::unique_ptr<Couplings> make_dense_couplings(const Eigen::MatrixXd& m, double scale,
                                                 bool integer_valued, Precision precision) {
-  if (!m.allFinite()) throw NumericalError("couplings contain NaN or Inf");
+  return make_dense_couplings(Eigen::MatrixXd(m), scale, integer_valued, precision);
+}
+
+std::unique_ptr<Couplings> make_dense_couplings(Eigen::MatrixXd&& m, double scale,
+                                                bool integer_valued, Precision precision) {
   if (!std::isfinite(scale)) throw NumericalError("coupling scale is not finite");
-  if (integer_valued && (m.array() != m.array().round()).any()) {
-    throw std::invalid_argument("couplings declared integer-valued have non-integer entries");
-  }
+  const auto [largest, row_sum] = checked_extent(m, integer_valued);
   // Every partial sum of M·s (|s| ≤ 1) is bounded by the largest absolute row sum; below
   // exact_integer_limit the precision represents all of them exactly. Beyond that the fields
   // are rounded, so the couplings may no longer claim exact (integer) fields and ties fall back
   // to the tolerance.
-  const bool exact = integer_valued && (m.rows() == 0 || m.cwiseAbs().rowwise().sum().maxCoeff() <
-                                                             exact_integer_limit(precision));
+  const bool exact = integer_valued && row_sum < exact_integer_limit(precision);
   if (precision == Precision::float64) {
-    return std::make_unique<DenseCouplings<double>>(m, scale, exact);
+    return std::make_unique<DenseCouplings<double>>(std::move(m), scale, exact);
   }
-  if ((m.array().abs() > static_cast<double>(std::numeric_limits<float>::max())).any()) {
+  if (largest > static_cast<double>(std::numeric_limits<float>::max())) {
     throw NumericalError("couplings overflow float32; use precision: float64");
   }
-  return std::make_unique<DenseCouplings<float>>(m.cast<float>(), scale, exact);
+  Eigen::MatrixXf f(m.rows(), m.cols());
+  kernels::advise_huge_pages(f.data(), static_cast<std::size_t>(f.size()) * sizeof(float));
+  f = m.cast<float>();
+  m.resize(0, 0);
+  return std::make_unique<DenseCouplings<float>>(std::move(f), scale, exact);
+}
+
+std::unique_ptr<Couplings> make_dense_couplings(Eigen::MatrixXf&& m, double scale,
+                                                bool integer_valued, bool symmetric,
+                                                bool zero_diagonal) {
+  if (!std::isfinite(scale)) throw NumericalError("coupling scale is not finite");
+  const auto [largest, row_sum] = checked_extent(m, integer_valued);
+  (void)largest;
+  const bool exact = integer_valued && row_sum < exact_integer_limit(Precision::float32);
+  return std::make_unique<DenseCouplings<float>>(std::move(m), scale, exact, symmetric,
+                                                 zero_diagonal);
 }
 
 double exact_integer_limit(Precision precision) {

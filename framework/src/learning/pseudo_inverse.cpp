@@ -3,9 +3,12 @@
 #include "hopfield/core/error.hpp"
 #include "rule_support.hpp"
 
+#include "hopfield/core/kernels.hpp"
+
 #include <Eigen/Cholesky>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 namespace hopfield {
@@ -27,11 +30,20 @@ constexpr double min_pivot_ratio = 1e-10;
 
 }  // namespace
 
-Eigen::MatrixXd PseudoInverseRule::projector(const PatternSet& patterns, int threads) {
+namespace {
+
+/// The projector ΞᵀC⁻¹Ξ/N, diagonal included, in Scalar: C is factorised and Z = D^{−1/2}L⁻¹ΠΞ
+/// formed in float64; the N × N product ZᵀZ/N, the bulk of the work and of the memory, is done
+/// in Scalar (float32 for float32 couplings: half the memory traffic and twice the vector
+/// width; its rounding, ~√P·2⁻²⁴ relative, stays far below the stability margin 1 − α).
+template <class Scalar>
+Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic> projector_in(const PatternSet& patterns,
+                                                                   int threads) {
+  using Matrix = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
   const Eigen::MatrixXd x = bipolar_patterns(patterns);
   const Eigen::Index p = x.rows();
   const Eigen::Index n = x.cols();
-  if (p == 0) return Eigen::MatrixXd::Zero(n, n);
+  if (p == 0) return Matrix::Zero(n, n);
   if (p > n) singular(p, n, "more patterns than neurons, P > N");
   const double inv_n = 1.0 / static_cast<double>(n);
   // C = ΞΞᵀ/N, lower triangle only (a symmetric rank-N update).
@@ -43,12 +55,19 @@ Eigen::MatrixXd PseudoInverseRule::projector(const PatternSet& patterns, int thr
     singular(p, n, "linearly dependent patterns");
   // C = Πᵀ L D Lᵀ Π, so W = Ξᵀ C⁻¹ Ξ / N = Zᵀ Z / N with Z = D^{−1/2} L⁻¹ Π Ξ (P × N): one
   // triangular solve and one symmetric product, O(P²N + N²P/2), no N × N inverse.
-  Eigen::MatrixXd z = ldlt.transpositionsP() * x;
+  // Π as an index map, applied column by column (contiguous in the column-major x).
+  Eigen::VectorXi order = Eigen::VectorXi::LinSpaced(p, 0, static_cast<int>(p) - 1);
+  order = ldlt.transpositionsP() * order;
+  Eigen::MatrixXd z(p, n);
+  for (Eigen::Index j = 0; j < n; ++j)
+    for (Eigen::Index k = 0; k < p; ++k) z(k, j) = x(order[k], j);
   ldlt.matrixL().solveInPlace(z);
-  z = pivots.cwiseSqrt().cwiseInverse().asDiagonal() * z;
+  z = (pivots.cwiseSqrt().cwiseInverse() * std::sqrt(inv_n)).asDiagonal() * z;
+  const Matrix zs = z.cast<Scalar>();
   // W's lower triangle in fixed column blocks (the partition, and so every rounding, does not
   // depend on the thread count), mirrored so that W is exactly symmetric.
-  Eigen::MatrixXd w(n, n);
+  Matrix w(n, n);
+  kernels::advise_huge_pages(w.data(), static_cast<std::size_t>(w.size()) * sizeof(Scalar));
   constexpr Eigen::Index block = 256;
   const Eigen::Index blocks = (n + block - 1) / block;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
@@ -56,18 +75,33 @@ Eigen::MatrixXd PseudoInverseRule::projector(const PatternSet& patterns, int thr
     const Eigen::Index j0 = b * block;
     const Eigen::Index width = std::min(block, n - j0);
     w.block(j0, j0, n - j0, width).noalias() =
-        inv_n * (z.middleCols(j0, n - j0).transpose() * z.middleCols(j0, width));
+        zs.middleCols(j0, n - j0).transpose() * zs.middleCols(j0, width);
   }
   mirror_lower(w);
   return w;
 }
 
+}  // namespace
+
+Eigen::MatrixXd PseudoInverseRule::projector(const PatternSet& patterns, int threads) {
+  return projector_in<double>(patterns, threads);
+}
+
 LearningResult PseudoInverseRule::learn(const PatternSet& patterns, const LearningContext& context,
                                         RandomStream& /*rng*/) const {
-  Eigen::MatrixXd w = projector(patterns, context.threads);
-  if (zero_diagonal_ && !context.self_coupling) w.diagonal().setZero();
+  const bool clear_diagonal = zero_diagonal_ && !context.self_coupling;
   LearningResult result;
-  result.couplings = make_dense_couplings(w, 1.0, /*integer_valued=*/false, context.precision);
+  if (context.precision == Precision::float32) {
+    Eigen::MatrixXf w = projector_in<float>(patterns, context.threads);
+    if (clear_diagonal) w.diagonal().setZero();
+    result.couplings = make_dense_couplings(std::move(w), 1.0, /*integer_valued=*/false,
+                                            /*symmetric=*/true, clear_diagonal);
+    return result;
+  }
+  Eigen::MatrixXd w = projector_in<double>(patterns, context.threads);
+  if (clear_diagonal) w.diagonal().setZero();
+  result.couplings =
+      make_dense_couplings(std::move(w), 1.0, /*integer_valued=*/false, Precision::float64);
   return result;
 }
 

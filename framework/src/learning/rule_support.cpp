@@ -2,13 +2,30 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 namespace hopfield {
 
 Eigen::MatrixXd bipolar_patterns(const PatternSet& patterns) {
-  if (patterns.representation == Representation::bipolar) return patterns.xi.cast<double>();
-  return (2.0 * patterns.xi.cast<double>().array() - 1.0).matrix();
+  // ξ is row-major and the result column-major: converted in blocks of 64 neurons, so that
+  // both the reads (rows of ξ) and the writes (columns of the result) stay in cache.
+  const Eigen::Index p = patterns.xi.rows();
+  const Eigen::Index n = patterns.xi.cols();
+  const bool binary = patterns.representation != Representation::bipolar;
+  Eigen::MatrixXd x(p, n);
+  constexpr Eigen::Index block = 64;
+  for (Eigen::Index i0 = 0; i0 < n; i0 += block) {
+    const Eigen::Index end = std::min(n, i0 + block);
+    for (Eigen::Index mu = 0; mu < p; ++mu) {
+      const std::int8_t* row = patterns.xi.row(mu).data();
+      for (Eigen::Index i = i0; i < end; ++i) {
+        const auto v = static_cast<double>(row[i]);
+        x(mu, i) = binary ? 2.0 * v - 1.0 : v;
+      }
+    }
+  }
+  return x;
 }
 
 Eigen::MatrixXd stabilities(const Eigen::MatrixXd& w, const Eigen::MatrixXd& xi) {
@@ -79,7 +96,10 @@ Eigen::MatrixXd symmetric_gram(const Eigen::MatrixXd& x) {
   return m;
 }
 
-void mirror_lower(Eigen::MatrixXd& m) {
+namespace {
+
+template <class Matrix>
+void mirror_lower_impl(Matrix& m) {
   // 64 × 64 tiles: the reads run down columns and the writes along rows of each tile.
   constexpr Eigen::Index tile = 64;
   const Eigen::Index n = m.rows();
@@ -88,6 +108,15 @@ void mirror_lower(Eigen::MatrixXd& m) {
       for (Eigen::Index j = j0; j < std::min(n, j0 + tile); ++j)
         for (Eigen::Index i = std::max(i0, j + 1); i < std::min(n, i0 + tile); ++i)
           m(j, i) = m(i, j);
+}
+
+}  // namespace
+
+void mirror_lower(Eigen::MatrixXd& m) {
+  mirror_lower_impl(m);
+}
+void mirror_lower(Eigen::MatrixXf& m) {
+  mirror_lower_impl(m);
 }
 
 }  // namespace hopfield

@@ -67,5 +67,6 @@ Eigen::MatrixXd symmetric_gram(const Eigen::MatrixXd& x);
 
 /// Copies the strictly lower triangle of a square matrix onto the upper one (exact symmetry).
 void mirror_lower(Eigen::MatrixXd& m);
+void mirror_lower(Eigen::MatrixXf& m);
 
 }  // namespace hopfield

@@ -102,6 +102,14 @@ double exact_integer_limit(Precision precision);
 /// (NumericalError) and records symmetry and the diagonal.
 std::unique_ptr<Couplings> make_dense_couplings(const Eigen::MatrixXd& m, double scale,
                                                 bool integer_valued, Precision precision);
+/// The same, taking over m's storage (no copy for float64).
+std::unique_ptr<Couplings> make_dense_couplings(Eigen::MatrixXd&& m, double scale,
+                                                bool integer_valued, Precision precision);
+/// float32 couplings from a float32 matrix whose symmetry and diagonal the caller knows by
+/// construction, taking over its storage (checked for NaN/Inf only).
+std::unique_ptr<Couplings> make_dense_couplings(Eigen::MatrixXf&& m, double scale,
+                                                bool integer_valued, bool symmetric,
+                                                bool zero_diagonal);
 
 /// True when every absolute row sum of the float32 matrix is below 2²⁴, so that integer entries
 /// give exact float32 fields M·s for any state with |s_j| ≤ 1.
