@@ -52,16 +52,18 @@ LearningResult HebbianRule::learn(const PatternSet& patterns, const LearningCont
       if (patterns.count() > max_integer_patterns)
         throw InputError("integer couplings hold at most 32767 patterns (int16), got " +
                          std::to_string(patterns.count()));
-      const kernels::BitRows bits = neuron_bits(patterns);
-      auto fill = [&](auto* rows, std::ptrdiff_t ld) {
-        kernels::gram(bits, p, diagonal, rows, ld, context.threads);
-      };
       // The factor (2·N·P bits) gives the fields of a new state in O(N·P) instead of O(N²);
-      // worth keeping while P is not much above N.
+      // worth keeping while P is not much above N. Its neuron-major bits are also what M is
+      // computed from.
       std::shared_ptr<const MatrixFreeHebbianCouplings> factor;
       if (patterns.count() <= 2 * n)
         factor = std::make_shared<const MatrixFreeHebbianCouplings>(patterns.xi, scale,
                                                                     context.self_coupling);
+      const kernels::BitRows own_bits = factor ? kernels::BitRows{} : neuron_bits(patterns);
+      const kernels::BitRows& bits = factor ? factor->by_neuron() : own_bits;
+      auto fill = [&](auto* rows, std::ptrdiff_t ld) {
+        kernels::gram(bits, p, diagonal, rows, ld, context.threads);
+      };
       auto make = [&](auto tag) {
         using T = decltype(tag);
         auto c = std::make_unique<IntegerCouplings<T>>(n, scale, zero_diagonal, fill);
@@ -114,11 +116,14 @@ config::ModuleDoc HebbianRule::doc() {
           "divides by P instead of N, as a widely copied tutorial does; fields are then "
           "O(1/α) times larger, so a temperature or a threshold does not mean the same thing as "
           "with the default. With no patterns W = 0.\n\n"
-          "M is computed on the bit-packed patterns as M_ij = P − 2·popcount(x_i ⊕ x_j) (lower "
-          "triangle, mirrored; AVX-512 VPOPCNTDQ where the CPU has it), exact for every storage: "
+          "M is computed on the bit-packed patterns as M_ij = P − 2·popcount(x_i ⊕ x_j) (row by "
+          "row; AVX-512 VPOPCNTDQ where the CPU has it), exact for every storage: "
           "`network.storage: dense` writes float32/float64, `integer` int16 (int8 for P ≤ 127), "
           "and `matrix_free` keeps only the bit-packed patterns (fields from the overlaps, O(P) "
-          "each).",
+          "each). `integer` couplings also keep the bit-packed patterns (for P ≤ 2N), so the "
+          "fields of a whole new state — the start of an asynchronous run, every synchronous "
+          "step — are Ξᵀ(Ξs) − P·s in O(N·P) instead of a pass over the N² entries; the same "
+          "integers.",
   };
 }
 

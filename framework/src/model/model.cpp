@@ -145,7 +145,8 @@ double storage_bytes(StorageKind storage, Eigen::Index n, Eigen::Index p, Precis
   switch (storage) {
     case StorageKind::integer: {
       const double element = p <= 127 ? 1.0 : 2.0;
-      return nd * static_cast<double>(kernels::round_up(n, 64)) * element + bits + common;
+      // The matrix, and the bit-packed patterns twice (the Hebbian factor, kept for fields).
+      return nd * static_cast<double>(kernels::round_up(n, 64)) * element + 2.0 * bits + common;
     }
     case StorageKind::matrix_free:
       return 2.0 * bits + common;

@@ -62,11 +62,12 @@ TEST_CASE("auto storage follows the rule, the size and the weight noise", "[mode
         "integer");  // probe noise only
   CHECK(chosen("network: {neurons: 3000}\n" + patterns +
                "noise: [{type: dilution, inputs: 10}]\n") == "sparse");
-  // The estimate it was checked with: int16 matrix, bits, patterns, per-neuron vectors and the
-  // process.
+  // The estimate it was checked with: int16 matrix, the bit-packed patterns twice (the Hebbian
+  // factor: 200 bits padded to 512 per neuron, by neuron and by pattern), patterns, per-neuron
+  // vectors and the process.
   const Model m = validated("network: {neurons: 1000}\npatterns: {type: random, count: 200}\n");
   CHECK(m.network.storage_bytes ==
-        Approx(1000.0 * 1024 * 2 + 1000.0 * 64 + 1000.0 * 200 + 1000.0 * 64 + 16.0 * 1048576));
+        Approx(1000.0 * 1024 * 2 + 2 * 1000.0 * 64 + 1000.0 * 200 + 1000.0 * 64 + 16.0 * 1048576));
 }
 
 TEST_CASE("auto storage falls back to matrix-free when the matrix does not fit the budget",
