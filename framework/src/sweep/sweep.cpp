@@ -59,40 +59,40 @@ std::vector<config::ParamSpec> sweep_schema() {
   };
 }
 
-std::vector<Node> expand_values(const Node& spec) {
-  std::vector<Node> out;
+namespace {
+
+/// A checked sweep value spec: a list, or linspace/logspace/range with its three numbers.
+struct ValueSpec {
+  std::string kind;
+  std::vector<double> numbers;
+  std::size_t count = 0;
+};
+
+/// Checks a value spec and counts its values without making them, so that a sweep of too many
+/// points is refused before millions of values are built (a fuzzing finding: a 10⁶ × 10³ grid
+/// took seconds to refuse).
+ValueSpec parse_values(const Node& spec) {
   if (spec.is_sequence()) {
     if (spec.items().empty()) spec.fail("an empty list of sweep values");
-    return spec.items();
+    return {"list", {}, spec.items().size()};
   }
   if (spec.is_map() && spec.entries().size() == 1) {
     const auto& [kind, args] = spec.entries().front();
-    const Location& where = args.location();
     if (kind == "linspace" || kind == "logspace") {
-      const auto v = three_numbers(args, "[start, stop, count]");
+      auto v = three_numbers(args, "[start, stop, count]");
       const double n = v[2];
       if (n < 1 || std::floor(n) != n || n > 1e6)
         args.items()[2].fail("count must be a whole number in [1, 1000000]");
-      const auto count = static_cast<std::size_t>(n);
-      for (std::size_t i = 0; i < count; ++i) {
-        const double t = count == 1 ? 0.0 : static_cast<double>(i) / static_cast<double>(count - 1);
-        double x = v[0] + t * (v[1] - v[0]);
-        if (i + 1 == count) x = v[1];
-        if (kind == "logspace") x = std::pow(10.0, x);
-        out.push_back(Node::make_scalar(number_text(x), where));
-      }
-      return out;
+      return {kind, std::move(v), static_cast<std::size_t>(n)};
     }
     if (kind == "range") {
-      const auto v = three_numbers(args, "[start, stop, step]");
+      auto v = three_numbers(args, "[start, stop, step]");
       if (v[2] == 0.0 || (v[1] - v[0]) / v[2] < 0)
         args.items()[2].fail("the step must be nonzero and lead from start towards stop");
       const double count = std::ceil((v[1] - v[0]) / v[2] - 1e-9);
       if (count > 1e6) args.fail("more than 1000000 values");
-      for (std::size_t i = 0; i < static_cast<std::size_t>(count); ++i)
-        out.push_back(Node::make_scalar(number_text(v[0] + static_cast<double>(i) * v[2]), where));
-      if (out.empty()) args.fail("the range is empty");
-      return out;
+      if (!(count >= 1)) args.fail("the range is empty");
+      return {kind, std::move(v), static_cast<std::size_t>(count)};
     }
   }
   spec.fail(
@@ -100,32 +100,65 @@ std::vector<Node> expand_values(const Node& spec) {
       "{range: [a, b, step]}");
 }
 
+std::vector<Node> make_values(const ValueSpec& values, const Node& spec) {
+  if (values.kind == "list") return spec.items();
+  const Location& where = spec.entries().front().second.location();
+  const auto& v = values.numbers;
+  const std::size_t count = values.count;
+  std::vector<Node> out;
+  out.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    double x = 0.0;
+    if (values.kind == "range") {
+      x = v[0] + static_cast<double>(i) * v[2];
+    } else {
+      const double t = count == 1 ? 0.0 : static_cast<double>(i) / static_cast<double>(count - 1);
+      x = i + 1 == count ? v[1] : v[0] + t * (v[1] - v[0]);
+      if (values.kind == "logspace") x = std::pow(10.0, x);
+    }
+    out.push_back(Node::make_scalar(number_text(x), where));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Node> expand_values(const Node& spec) {
+  return make_values(parse_values(spec), spec);
+}
+
 SweepPlan expand(const Node* sweep) {
   SweepPlan plan;
-  // Axes: each is a list of points (a point being a list of assignments).
-  std::vector<std::vector<std::vector<Assignment>>> axes;
+  // First every spec is checked and its values counted (in the order of the error messages),
+  // and the number of points bounded; only then are the values made.
+  struct Axis {
+    std::vector<std::pair<std::string, const Node*>> specs;  // one (zip: several) path
+    std::vector<ValueSpec> values;
+    std::size_t length = 0;
+  };
+  std::vector<Axis> specs;
   if (sweep != nullptr && sweep->is_map()) {
     if (const Node* zip = sweep->find("zip")) {
       if (!zip->is_map()) zip->fail("expected a mapping {path: [values], …}");
       if (zip->entries().empty()) zip->fail("an empty zip: give at least one {path: [values]}");
-      std::vector<std::vector<Assignment>> axis;
-      std::size_t length = 0;
+      Axis axis;
       bool first = true;
       for (const auto& [path, spec] : zip->entries()) {
         check_path(path, spec);
         plan.paths.push_back(path);
-        const auto values = expand_values(spec);
+        ValueSpec values = parse_values(spec);
         if (first) {
-          length = values.size();
-          axis.resize(length);
+          axis.length = values.count;
           first = false;
-        } else if (values.size() != length) {
+        } else if (values.count != axis.length) {
           spec.fail("zip lists must all have the same length: this one has " +
-                    std::to_string(values.size()) + ", the first has " + std::to_string(length));
+                    std::to_string(values.count) + ", the first has " +
+                    std::to_string(axis.length));
         }
-        for (std::size_t i = 0; i < length; ++i) axis[i].push_back({path, values[i]});
+        axis.specs.emplace_back(path, &spec);
+        axis.values.push_back(std::move(values));
       }
-      axes.push_back(std::move(axis));
+      specs.push_back(std::move(axis));
     }
     if (const Node* grid = sweep->find("grid")) {
       if (!grid->is_map()) grid->fail("expected a mapping {path: values, …}");
@@ -135,17 +168,31 @@ SweepPlan expand(const Node* sweep) {
         for (const auto& p : plan.paths)
           if (p == path) spec.fail("'" + path + "' is swept twice");
         plan.paths.push_back(path);
-        std::vector<std::vector<Assignment>> axis;
-        for (auto& v : expand_values(spec)) axis.push_back({{path, v}});
-        axes.push_back(std::move(axis));
+        Axis axis;
+        axis.values.push_back(parse_values(spec));
+        axis.length = axis.values.back().count;
+        axis.specs.emplace_back(path, &spec);
+        specs.push_back(std::move(axis));
       }
     }
   }
   std::size_t total = 1;
-  for (const auto& axis : axes) {
-    total *= axis.size();
+  for (const auto& axis : specs) {
+    total *= axis.length;
     if (total > max_points)
       throw ConfigError(sweep->location(), "'sweep': more than 10000000 points");
+  }
+  // Axes: each is a list of points (a point being a list of assignments).
+  std::vector<std::vector<std::vector<Assignment>>> axes;
+  for (const auto& axis : specs) {
+    std::vector<std::vector<Assignment>> points(axis.length);
+    for (std::size_t k = 0; k < axis.specs.size(); ++k) {
+      const auto& [path, spec] = axis.specs[k];
+      auto values = make_values(axis.values[k], *spec);
+      for (std::size_t i = 0; i < axis.length; ++i)
+        points[i].push_back({path, std::move(values[i])});
+    }
+    axes.push_back(std::move(points));
   }
   plan.points.resize(total);
   // Row-major over axes: the first axis varies slowest.
