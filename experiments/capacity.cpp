@@ -1,6 +1,7 @@
 // The `capacity` experiment (see hopfield/experiments/capacity.hpp).
 #include "hopfield/experiments/capacity.hpp"
 
+#include "hopfield/core/error.hpp"
 #include "hopfield/dynamics/discrete/discrete_dynamics.hpp"
 #include "hopfield/experiments/parallel.hpp"
 #include "hopfield/experiments/statistics.hpp"
@@ -91,9 +92,9 @@ double crossing(const std::vector<double>& alpha, const std::vector<double>& y, 
   return nan;
 }
 
-std::vector<Column> CapacityExperiment::columns(const Model& /*model*/,
+std::vector<Column> CapacityExperiment::columns(const Model& model,
                                                 const TaskContext& /*context*/) const {
-  return {
+  std::vector<Column> cols{
       {"/results/fixed_point",
        DType::i64,
        {"pattern"},
@@ -137,6 +138,20 @@ std::vector<Column> CapacityExperiment::columns(const Model& /*model*/,
        "1 if the learning rule reached its criterion",
        ""},
   };
+  if (options_.stability) {
+    if (model.network.representation != Representation::bipolar)
+      throw InputError(
+          "experiment.stability needs bipolar neurons (Gardner's stability ξ_i h_i/|w_i| is "
+          "defined for ±1 patterns)");
+    cols.push_back({"/results/stability",
+                    DType::f64,
+                    {"neuron"},
+                    "stability of each neuron: min over the tested patterns of ξ_i^μ h_i^μ/|w_i| "
+                    "(h_i^μ = Σ_j w_ij ξ_j^μ, |w_i| the Euclidean norm of row i; Gardner 1988), "
+                    "0 for a zero row",
+                    ""});
+  }
+  return cols;
 }
 
 TaskResult CapacityExperiment::run_task(const Model& model, std::uint64_t point,
@@ -190,6 +205,23 @@ TaskResult CapacityExperiment::run_task(const Model& model, std::uint64_t point,
   r.slices.push_back(
       Slice::scalar(static_cast<double>(ps.count()) / static_cast<double>(ps.neurons())));
   r.slices.push_back(Slice::scalar(t.learning_converged ? 1.0 : 0.0));
+  if (options_.stability) {
+    // Δ_i = min_μ ξ_i^μ (Wξ^μ)_i / |w_i| from the fields above; the coupling scale cancels.
+    std::vector<double> stability(static_cast<std::size_t>(n));
+    parallel_for(static_cast<std::int64_t>(n), context, [&](std::size_t ui) {
+      const auto i = static_cast<Eigen::Index>(ui);
+      double norm2 = 0.0;
+      for (Eigen::Index j = 0; j < n; ++j) {
+        const double w = net.couplings->raw(i, j);
+        norm2 += w * w;
+      }
+      double least = std::numeric_limits<double>::infinity();
+      for (Eigen::Index mu = 0; mu < np; ++mu)
+        least = std::min(least, static_cast<double>(s(i, mu)) * g(i, mu));
+      stability[ui] = norm2 > 0.0 && np > 0 ? least / std::sqrt(norm2) : 0.0;
+    });
+    r.slices.push_back(Slice::vector(std::move(stability)));
+  }
   return r;
 }
 
@@ -281,6 +313,11 @@ std::string CapacityExperiment::summary(const Record& record) const {
   if (const auto* ds = record.find("/results/fixed_point"))
     out += fmt::format("; patterns that are fixed points {:.1f}%",
                        100 * trial_mean_and_error(*ds).mean);
+  if (const auto* ds = record.find("/results/stability")) {
+    const MeanError e = trial_mean_and_error(*ds);
+    out += fmt::format("; neuron stability min_μ ξh/|w| {:.4f} ± {:.4f} (mean over neurons)",
+                       e.mean, e.error);
+  }
   std::string details;
   const Dataset* ac = record.find("/capacity/alpha_c");
   const Dataset* ci = record.find("/capacity/alpha_c_ci");
@@ -315,7 +352,11 @@ void register_capacity(config::Registry& registry) {
        ParamSpec::real("level", "0.5", "α_c is where the metric falls through this level")
            .range(0.0, 1.0),
        ParamSpec::integer("bootstrap", "1000", "bootstrap resamples for the α_c interval")
-           .range(0, 1e6)},
+           .range(0, 1e6),
+       ParamSpec::boolean("stability", "false",
+                          "also record /results/stability: each neuron's min over the tested "
+                          "patterns of ξ_i h_i/|w_i| (Gardner 1988), e.g. the margin a "
+                          "krauth_mezard row reached")},
       "Sweep the load with `sweep.grid: {patterns.alpha: …}`; other swept keys (e.g. "
       "learning.type) make separate curves, each with its own α_c. The finite-size α_c from "
       "P(m > 0.9) sits above the thermodynamic 0.138 (Amit, Gutfreund & Sompolinsky 1987) at "
@@ -327,6 +368,7 @@ void register_capacity(config::Registry& registry) {
     o.estimate_metric = p.text("estimate");
     o.level = p.real("level");
     o.bootstrap = static_cast<int>(p.integer("bootstrap"));
+    o.stability = p.flag("stability");
     return std::make_unique<CapacityExperiment>(std::move(o));
   });
 }

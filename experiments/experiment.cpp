@@ -6,6 +6,7 @@
 #include "hopfield/experiments/capacity.hpp"
 #include "hopfield/experiments/optimise.hpp"
 #include "hopfield/experiments/recall.hpp"
+#include "hopfield/experiments/separability.hpp"
 #include "hopfield/experiments/thermal.hpp"
 #include "hopfield/io/modules.hpp"
 
@@ -25,6 +26,7 @@ void register_experiments(config::Registry& registry) {
   register_attractors(registry);
   register_basins(registry);
   register_optimise(registry);
+  register_separability(registry);
 }
 
 std::unique_ptr<config::Registry> make_registry() {

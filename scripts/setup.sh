@@ -10,7 +10,7 @@ preset="${1:-${HOPFIELD_PRESET:-release}}"
 packages=(
   build-essential cmake ninja-build git pkg-config
   libeigen3-dev libboost-dev libhdf5-dev hdf5-tools libyaml-cpp-dev catch2 libcli11-dev
-  libfmt-dev libspdlog-dev librandom123-dev zlib1g-dev libbenchmark-dev
+  libfmt-dev libspdlog-dev librandom123-dev zlib1g-dev libbenchmark-dev libglpk-dev
   python3 python3-h5py python3-numpy python3-matplotlib
   dataset-fashion-mnist libopenmpi-dev openmpi-bin
 )

@@ -3,7 +3,9 @@
 // (b) the fraction of its bits that one update would flip (the one-step error rate; Hebbian
 // theory Φ(−1/√α), Amit 1989, §6.1), (c) retrieval by the dynamics started at the pattern and
 // (d) from a noisy cue. After all tasks it estimates the critical load α_c — where the mean of
-// a chosen metric falls through a level — with a bootstrap interval over trials.
+// a chosen metric falls through a level — with a bootstrap interval over trials. With
+// `stability: true` it also records each neuron's stability min_μ ξ_i^μ h_i^μ/|w_i| (Gardner
+// 1988), the quantity the Krauth–Mézard rule maximises.
 #pragma once
 
 #include "hopfield/experiments/experiment.hpp"
@@ -16,6 +18,8 @@ struct CapacityOptions {
   std::string estimate_metric = "success_from_pattern";
   double level = 0.5;
   int bootstrap = 1000;
+  /// Record /results/stability: per neuron, min over the tested patterns of ξ_i h_i/|w_i|.
+  bool stability = false;
 };
 
 class CapacityExperiment final : public Experiment {
