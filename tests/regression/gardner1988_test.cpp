@@ -25,7 +25,7 @@ TEST_CASE("Cover 1965 / Gardner 1988: exact separability against Cover's probabi
           "[regression][gardner1988]") {
   const auto record =
       run_paper("gardner1988_separability",
-                {"sweep.trials=20", "experiment.neurons=21",
+                {"sweep.trials=12", "experiment.neurons=15",
                  "sweep.grid={experiment.inputs: [gaussian, patterns], network.neurons: [21], "
                  "patterns.alpha: [0.5, 1.5, 2.0, 3.0]}"});
   const auto& inputs = dataset(record, "/points/experiment.inputs");

@@ -152,7 +152,7 @@ def rows(h5):
         ok = dof > 0 and float(np.max(np.abs(z[finite]))) <= 3.5
         out.append(common.Row(
             result="probability that P random points with random labels are separable "
-                   "(Gaussian inputs, D = 20 … 100)",
+                   "(Gaussian inputs)",
             paper=PAPER_COVER,
             published="C(P, D)/2^P = 2^(1−P) Σ_{k<D} binom(P−1, k), exact for points in general "
                       "position; ½ at P = 2D",

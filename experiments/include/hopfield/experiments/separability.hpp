@@ -4,17 +4,18 @@
 // ξ_i^μ Σ_{j≠i} w_j ξ_j^μ > 0 for every μ, i.e. when the P points ξ^μ (without component i),
 // labelled by ξ_i^μ, are linearly separable through the origin. Whether such a w exists is
 // decided exactly by a linear program — feasibility of y_μ x^μ·w ≥ 1 for all μ (any strictly
-// separating w can be rescaled to margin 1) — solved by GLPK's simplex and confirmed by its
-// exact rational-arithmetic simplex (glp_exact), so the answer is a proof either way; a
-// perceptron that has not converged proves nothing.
+// separating w can be rescaled to margin 1) — solved by GLPK's simplex; a separating w it
+// finds is checked with rigorous rounding-error bounds (a proof of separability), and an
+// infeasible answer is confirmed by GLPK's exact rational-arithmetic simplex (glp_exact), so
+// the answer is a proof either way; a perceptron that has not converged proves nothing.
 //
 // For random labels and points in general position the probability is Cover's (1965)
 // C(P, D)/2^P with C(P, D) = 2 Σ_{k<D} binom(P−1, k), ½ at P = 2D; its N → ∞ threshold
 // α_c = P/N = 2 is Gardner's (1988) capacity at κ = 0. `inputs: gaussian` replaces the neuron's
-// inputs by independent standard Gaussians (general position with probability 1: Cover's
-// setting exactly), keeping the patterns' bits as labels; `inputs: patterns` uses the
-// configured ensemble (±1 patterns are not in general position, so at small N their
-// probability lies below Cover's).
+// inputs by independent standard Gaussians rounded to multiples of 1/16 (in general position
+// except with negligible probability: Cover's setting), keeping the patterns' bits as labels;
+// `inputs: patterns` uses the configured ensemble (±1 patterns are not in general position, so at
+// small N their probability lies below Cover's).
 #pragma once
 
 #include "hopfield/experiments/experiment.hpp"
@@ -37,9 +38,11 @@ struct SeparabilityTest {
 };
 
 /// Is there a w with a.row(μ)·w ≥ 1 for every μ (a: P × D, row μ = y_μ x^μ)? Decided by GLPK's
-/// primal simplex and, when `exact`, confirmed by glp_exact (rational arithmetic) from the
-/// simplex's final basis. An empty a (P = 0) is separable. Thread-safe (one problem object per
-/// call; GLPK keeps its environment per thread).
+/// primal simplex; when `exact`, a feasible answer is proven by checking the simplex's w
+/// against rigorous floating-point error bounds (a·w > 0 for every row), and every other answer
+/// is re-decided by glp_exact (rational arithmetic) from the simplex's final basis. An empty a
+/// (P = 0) is separable. Thread-safe (one problem object per call; GLPK keeps its environment
+/// per thread).
 SeparabilityTest linearly_separable(const Eigen::MatrixXd& a, bool exact = true);
 
 /// Cover's (1965) number of dichotomies of P points in general position in R^D that are
