@@ -148,7 +148,7 @@ def rows(h5):
         dof = int(np.sum(finite))
         worst = int(np.nanargmax(np.abs(np.where(finite, z, 0))))
         gi = np.where(g)[0]
-        half = [i for i in gi if abs(p[i] / d[i] - 2) < 0.1]
+        half = [i for i in gi if abs(p[i] / d[i] - 2) < 0.11]
         ok = dof > 0 and float(np.max(np.abs(z[finite]))) <= 3.5
         out.append(common.Row(
             result="probability that P random points with random labels are separable "
@@ -156,9 +156,9 @@ def rows(h5):
             paper=PAPER_COVER,
             published="C(P, D)/2^P = 2^(1−P) Σ_{k<D} binom(P−1, k), exact for points in general "
                       "position; ½ at P = 2D",
-            ours=", ".join(f"D = {d[i]}, P = {p[i]}: {frac[i]:.3f} (Cover {cover[i]:.3f})"
-                           for i in half)
-                 + f"; over all {dof} points: χ² = {chi2:.1f}, largest |z| = "
+            ours="".join(f"D = {d[i]}, P = {p[i]}: {frac[i]:.3f} (Cover {cover[i]:.3f}); "
+                         for i in half)
+                 + f"over all {dof} points: χ² = {chi2:.1f}, largest |z| = "
                    f"{abs(z[worst]):.2f} (D = {d[gi[worst]]}, P = {p[gi[worst]]})",
             size=size, agrees=common.verdict(ok),
             tolerance="|measured − Cover| ≤ 3.5 binomial s.e. (at Cover's probability) at every "
@@ -172,10 +172,11 @@ def rows(h5):
         cross_p = _crossings(inputs, p, d, per_trial, "patterns")
         cross_g = _crossings(inputs, p, d, per_trial, "gaussian")
         fit = _fit(cross_p)
+        fit_g = _fit(cross_g) if cross_g else None
         ns = sorted(cross_p)
         deficit = []
         for n in ns:
-            i = [j for j in np.where(pm & (d == n - 1))[0] if abs(p[j] / d[j] - 2) < 0.1]
+            i = [j for j in np.where(pm & (d == n - 1))[0] if abs(p[j] / d[j] - 2) < 0.11]
             if i:
                 m, s = common.mean_sem(per_trial[i[:1]])
                 deficit.append(f"D = {n - 1}: {m[0]:.3f} ± {s[0]:.3f} vs Cover "
@@ -195,15 +196,18 @@ def rows(h5):
                      f"{cover_x[n]:.3f}" for n in ns)
                  + (f"; line in 1/N: α_½ → {fit[0]:.3f} ± {fit[2]:.3f} as N → ∞"
                     if fit is not None else "")
+                 + (f" (Gaussian: {fit_g[0]:.3f} ± {fit_g[2]:.3f})" if fit_g is not None else "")
                  + ("; at P/D ≈ 2: " + "; ".join(deficit) if deficit else ""),
             size=size, agrees=common.verdict(ok, partly=fit is not None),
             tolerance="the 1/N extrapolation of α_½ within 2 s.e. + 0.05 of α_c(0) = 2",
-            note="At finite N the 50 % point sits below 2 because the neuron has D = N − 1 "
-                 "inputs (Cover: ½ exactly at P = 2D, so α_½ ≈ 2(N − 1)/N), and ±1 patterns lie "
-                 "lower still: they are not in general position (equal or linearly dependent "
-                 "input vectors occur with probability ~2^(−D)·poly(D)), which removes "
-                 "dichotomies. Both effects vanish as N → ∞; the extrapolation in 1/N is an "
-                 "empirical form, not derived."))
+            note="At finite N the 50 % point sits below 2 mainly because the neuron has "
+                 "D = N − 1 inputs (Cover: ½ exactly at P = 2D, so α_½ ≈ 2(N − 1)/N on the "
+                 "P/N axis). ±1 patterns are not in general position (coinciding or linearly "
+                 "dependent input vectors have probability ~poly(D)·2^(−D)), so Cover's formula "
+                 "is not exact for them, but at D = 20 … 60 their shares stay within about 2 s.e. "
+                 "of it (s.e. over trials: the neurons of one trial share the patterns, so they "
+                 "are not independent). The 1/N extrapolation is an empirical form, not derived; "
+                 "Gardner's α_c = 2 is the N → ∞ limit for both ensembles."))
     return out
 
 

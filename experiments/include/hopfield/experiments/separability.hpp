@@ -14,8 +14,9 @@
 // α_c = P/N = 2 is Gardner's (1988) capacity at κ = 0. `inputs: gaussian` replaces the neuron's
 // inputs by independent standard Gaussians rounded to multiples of 1/16 (in general position
 // except with negligible probability: Cover's setting), keeping the patterns' bits as labels;
-// `inputs: patterns` uses the configured ensemble (±1 patterns are not in general position, so at
-// small N their probability lies below Cover's).
+// `inputs: patterns` uses the configured ensemble (±1 patterns are not in general position, so
+// Cover's formula is not exact for them; at D = 20 … 60 the measured difference is within the
+// statistical errors, see docs/REPRODUCING.md).
 #pragma once
 
 #include "hopfield/experiments/experiment.hpp"
