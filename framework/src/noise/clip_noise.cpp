@@ -37,8 +37,11 @@ config::ModuleDoc ClipNoise::doc() {
           "of the Hebbian sum at even P) stay 0. With `scale: rms` (default) the synaptic "
           "power Σ_j w_ij² is unchanged, so fields and the retrieval signal stay comparable "
           "with the unclipped network (for Hebbian couplings rms = √P/N); clipping then acts "
-          "as extra static noise, reducing the capacity by the factor 2/π (α_c ≈ 0.10 "
-          "instead of 0.138 for clipped Hebbian couplings). `mean_abs` uses the mean |w_ij|. "
+          "as extra static noise: the signal keeps the fraction √(2/π) of its size while the "
+          "noise is unchanged, as if the load were α·π/2 for the one-step error, and the "
+          "replica-symmetric capacity falls to α_c ≈ 0.10 instead of 0.138 (a ratio of 0.74, "
+          "smaller than 2/π would give; configs/papers/sompolinsky1986_clipped.yaml). "
+          "`mean_abs` uses the mean |w_ij|. "
           "The couplings are no longer integer-valued, so ties use the tolerance.",
   };
 }
