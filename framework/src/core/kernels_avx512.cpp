@@ -6,16 +6,28 @@
 // helpers in an anonymous namespace: an inline function instantiated here with AVX-512 code must
 // not be merged by the linker with the copy that portable code calls.
 // GCC 12 reports _mm512_undefined_*() inside the intrinsics headers as uninitialised (GCC PR
-// 105593, fixed in GCC 13).
+// 105593, fixed in GCC 13). Clang (the fuzz and tsan presets) takes the target as a function
+// attribute applied to every function below.
+#if defined(__clang__)
+#include <immintrin.h>
+#else
 #pragma GCC diagnostic ignored "-Wuninitialized"
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <immintrin.h>
+#endif
 
 #include <cstddef>
 #include <cstdint>
 
+#if defined(__clang__)
+#pragma clang attribute push(                                                                  \
+    __attribute__((                                                                            \
+        target("avx512f,avx512bw,avx512vl,avx512dq,avx512vpopcntdq,avx512vnni,popcnt,bmi2"))), \
+    apply_to = function)
+#else
 #pragma GCC push_options
 #pragma GCC target("avx512f,avx512bw,avx512vl,avx512dq,avx512vpopcntdq,avx512vnni,popcnt,bmi2")
+#endif
 
 namespace hopfield::kernels::avx512 {
 
@@ -355,4 +367,8 @@ void matmul_i8(const std::int8_t* m, std::ptrdiff_t ld, const std::int32_t* s2,
 
 }  // namespace hopfield::kernels::avx512
 
+#if defined(__clang__)
+#pragma clang attribute pop
+#else
 #pragma GCC pop_options
+#endif
