@@ -14,7 +14,6 @@
 
 namespace hopfield {
 
-
 RandomStream::RandomStream(std::uint64_t seed, Purpose purpose, std::uint64_t point,
                            std::uint64_t trial, std::uint64_t item)
     : key_{{seed, static_cast<std::uint64_t>(purpose)}},
