@@ -1,6 +1,6 @@
 // Learning benchmarks: Hebbian couplings M = ΞᵀΞ (Hopfield 1982, Eq. 2) — as the raw float32
 // GEMM a dense simulator performs, and as the framework learns them (bit-packed patterns,
-// M_ij = P − 2·popcount(x_i ⊕ x_j) on the lower triangle, written into float32 or int16
+// M_ij = P − 2·popcount(x_i ⊕ x_j), written row by row into float32 or int16
 // storage); Storkey 1997 (N = 2000, P = 200); the pseudo-inverse rule (N = 4096, P = 1000)
 // through a P × P factorisation. Counters: GFLOP/s counts the 2N²P flops of the float GEMM the
 // same couplings cost a dense simulator, so the learned storages compare with the GEMM row.
@@ -101,11 +101,12 @@ BENCHMARK(BM_hebbian_learn)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
-void BM_storkey(benchmark::State& state) {
+// One rule learning P random patterns of N neurons (state.range(0) = N, range(1) = P).
+void learn_rule(benchmark::State& state, const char* name, unsigned seed) {
   const auto n = static_cast<Eigen::Index>(state.range(0));
   const auto p = static_cast<Eigen::Index>(state.range(1));
-  const PatternSet set = random_set(p, n, 3);
-  const auto rule = make_rule("storkey");
+  const PatternSet set = random_set(p, n, seed);
+  const auto rule = make_rule(name);
   LearningContext context;
   RandomStream rng(1, Purpose::learning, 0, 0, 0);
   for (auto _ : state) {
@@ -113,19 +114,14 @@ void BM_storkey(benchmark::State& state) {
     benchmark::DoNotOptimize(result.couplings.get());
   }
 }
+
+void BM_storkey(benchmark::State& state) {
+  learn_rule(state, "storkey", 3);
+}
 BENCHMARK(BM_storkey)->Args({2000, 200})->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_pseudo_inverse(benchmark::State& state) {
-  const auto n = static_cast<Eigen::Index>(state.range(0));
-  const auto p = static_cast<Eigen::Index>(state.range(1));
-  const PatternSet set = random_set(p, n, 4);
-  const auto rule = make_rule("pseudo_inverse");
-  LearningContext context;
-  RandomStream rng(1, Purpose::learning, 0, 0, 0);
-  for (auto _ : state) {
-    LearningResult result = rule->learn(set, context, rng);
-    benchmark::DoNotOptimize(result.couplings.get());
-  }
+  learn_rule(state, "pseudo_inverse", 4);
 }
 BENCHMARK(BM_pseudo_inverse)->Args({4096, 1000})->Unit(benchmark::kMillisecond)->UseRealTime();
 

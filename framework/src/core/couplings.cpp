@@ -111,11 +111,20 @@ template class DenseCouplings<double>;
 
 namespace {
 
-/// One pass over M: NaN/Inf refused, and the largest entry and absolute row sum.
+/// The checks every dense matrix passes, in one pass over M: a finite scale, no NaN/Inf, integer
+/// entries where declared; and whether the fields are exact in `precision`: every partial sum
+/// of M·s (|s| ≤ 1) is bounded by the largest absolute row sum, and below exact_integer_limit
+/// the precision represents all of them. Beyond that the fields are rounded, so the couplings
+/// may no longer claim exact (integer) fields and ties fall back to the tolerance.
+struct DenseChecks {
+  double largest = 0.0;  ///< max |M_ij|
+  bool exact = false;
+};
+
 template <class Matrix>
-std::pair<double, double> checked_extent(const Matrix& m, bool integer_valued) {
-  double largest = 0.0;
-  double row_sum = 0.0;
+DenseChecks check_dense(const Matrix& m, double scale, bool integer_valued, Precision precision) {
+  if (!std::isfinite(scale)) throw NumericalError("coupling scale is not finite");
+  DenseChecks checks;
   Eigen::VectorXd sums = Eigen::VectorXd::Zero(m.rows());
   for (Eigen::Index j = 0; j < m.cols(); ++j) {
     for (Eigen::Index i = 0; i < m.rows(); ++i) {
@@ -123,12 +132,13 @@ std::pair<double, double> checked_extent(const Matrix& m, bool integer_valued) {
       if (!std::isfinite(v)) throw NumericalError("couplings contain NaN or Inf");
       if (integer_valued && v != std::round(v))
         throw std::invalid_argument("couplings declared integer-valued have non-integer entries");
-      largest = std::max(largest, std::abs(v));
-      sums[i] += std::abs(v);
+      checks.largest = std::max(checks.largest, std::abs(v));
+      if (integer_valued) sums[i] += std::abs(v);  // the row sums matter only for exactness
     }
   }
-  if (m.rows() > 0) row_sum = sums.maxCoeff();
-  return {largest, row_sum};
+  const double row_sum = m.rows() > 0 ? sums.maxCoeff() : 0.0;
+  checks.exact = integer_valued && row_sum < exact_integer_limit(precision);
+  return checks;
 }
 
 }  // namespace
@@ -140,34 +150,25 @@ std::unique_ptr<Couplings> make_dense_couplings(const Eigen::MatrixXd& m, double
 
 std::unique_ptr<Couplings> make_dense_couplings(Eigen::MatrixXd&& m, double scale,
                                                 bool integer_valued, Precision precision) {
-  if (!std::isfinite(scale)) throw NumericalError("coupling scale is not finite");
-  const auto [largest, row_sum] = checked_extent(m, integer_valued);
-  // Every partial sum of M·s (|s| ≤ 1) is bounded by the largest absolute row sum; below
-  // exact_integer_limit the precision represents all of them exactly. Beyond that the fields
-  // are rounded, so the couplings may no longer claim exact (integer) fields and ties fall back
-  // to the tolerance.
-  const bool exact = integer_valued && row_sum < exact_integer_limit(precision);
+  const DenseChecks checks = check_dense(m, scale, integer_valued, precision);
   if (precision == Precision::float64) {
-    return std::make_unique<DenseCouplings<double>>(std::move(m), scale, exact);
+    return std::make_unique<DenseCouplings<double>>(std::move(m), scale, checks.exact);
   }
-  if (largest > static_cast<double>(std::numeric_limits<float>::max())) {
+  if (checks.largest > static_cast<double>(std::numeric_limits<float>::max())) {
     throw NumericalError("couplings overflow float32; use precision: float64");
   }
   Eigen::MatrixXf f(m.rows(), m.cols());
   kernels::advise_huge_pages(f.data(), static_cast<std::size_t>(f.size()) * sizeof(float));
   f = m.cast<float>();
   m.resize(0, 0);
-  return std::make_unique<DenseCouplings<float>>(std::move(f), scale, exact);
+  return std::make_unique<DenseCouplings<float>>(std::move(f), scale, checks.exact);
 }
 
 std::unique_ptr<Couplings> make_dense_couplings(Eigen::MatrixXf&& m, double scale,
                                                 bool integer_valued, bool symmetric,
                                                 bool zero_diagonal) {
-  if (!std::isfinite(scale)) throw NumericalError("coupling scale is not finite");
-  const auto [largest, row_sum] = checked_extent(m, integer_valued);
-  (void)largest;
-  const bool exact = integer_valued && row_sum < exact_integer_limit(Precision::float32);
-  return std::make_unique<DenseCouplings<float>>(std::move(m), scale, exact, symmetric,
+  const DenseChecks checks = check_dense(m, scale, integer_valued, Precision::float32);
+  return std::make_unique<DenseCouplings<float>>(std::move(m), scale, checks.exact, symmetric,
                                                  zero_diagonal);
 }
 

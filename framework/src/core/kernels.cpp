@@ -249,17 +249,27 @@ template void gram<float>(const BitRows&, std::int32_t, std::int32_t, float*, st
 template void gram<double>(const BitRows&, std::int32_t, std::int32_t, double*, std::ptrdiff_t,
                            int);
 
+namespace {
+
+/// out[r] = popcount(op(row r, v)) for every row, portable.
+template <class Op>
+void popcounts_portable(const BitRows& rows, const std::uint64_t* v, std::int32_t* out, Op op) {
+  for (std::ptrdiff_t r = 0; r < rows.rows(); ++r) {
+    const std::uint64_t* row = rows.row(r);
+    std::int32_t count = 0;
+    for (std::ptrdiff_t w = 0; w < rows.stride(); ++w) count += std::popcount(op(row[w], v[w]));
+    out[r] = count;
+  }
+}
+
+}  // namespace
+
 void xor_popcounts(const BitRows& rows, const std::uint64_t* v, std::int32_t* out) {
   if (use_avx512()) {
     avx512::xor_popcounts(rows.data(), rows.stride(), rows.rows(), v, out);
     return;
   }
-  for (std::ptrdiff_t r = 0; r < rows.rows(); ++r) {
-    const std::uint64_t* row = rows.row(r);
-    std::int32_t count = 0;
-    for (std::ptrdiff_t w = 0; w < rows.stride(); ++w) count += std::popcount(row[w] ^ v[w]);
-    out[r] = count;
-  }
+  popcounts_portable(rows, v, out, [](std::uint64_t a, std::uint64_t b) { return a ^ b; });
 }
 
 void and_popcounts(const BitRows& rows, const std::uint64_t* v, std::int32_t* out) {
@@ -267,12 +277,7 @@ void and_popcounts(const BitRows& rows, const std::uint64_t* v, std::int32_t* ou
     avx512::and_popcounts(rows.data(), rows.stride(), rows.rows(), v, out);
     return;
   }
-  for (std::ptrdiff_t r = 0; r < rows.rows(); ++r) {
-    const std::uint64_t* row = rows.row(r);
-    std::int32_t count = 0;
-    for (std::ptrdiff_t w = 0; w < rows.stride(); ++w) count += std::popcount(row[w] & v[w]);
-    out[r] = count;
-  }
+  popcounts_portable(rows, v, out, [](std::uint64_t a, std::uint64_t b) { return a & b; });
 }
 
 std::int64_t popcount_row(const std::uint64_t* row, std::ptrdiff_t stride) {

@@ -128,6 +128,20 @@ void gram_rows_impl(const std::uint32_t* t, std::ptrdiff_t ldt, std::ptrdiff_t w
   }
 }
 
+/// out[r] = popcount(op(row r, v)) for the n rows of `stride` words (a multiple of 8).
+template <class Op>
+inline void popcounts_impl(const std::uint64_t* rows, std::ptrdiff_t stride, std::ptrdiff_t n,
+                           const std::uint64_t* v, std::int32_t* out, Op op) {
+  for (std::ptrdiff_t r = 0; r < n; ++r) {
+    const std::uint64_t* row = rows + r * stride;
+    __m512i acc = _mm512_setzero_si512();
+    for (std::ptrdiff_t w = 0; w < stride; w += 8)
+      acc = _mm512_add_epi64(
+          acc, _mm512_popcnt_epi64(op(_mm512_load_si512(row + w), _mm512_load_si512(v + w))));
+    out[r] = static_cast<std::int32_t>(_mm512_reduce_add_epi64(acc));
+  }
+}
+
 inline std::int64_t reduce_epi32_to_64(__m512i v) {
   const __m512i lo = _mm512_cvtepi32_epi64(_mm512_castsi512_si256(v));
   const __m512i hi = _mm512_cvtepi32_epi64(_mm512_extracti64x4_epi64(v, 1));
@@ -234,26 +248,14 @@ void gram_rows_f64(const std::uint32_t* t, std::ptrdiff_t ldt, std::ptrdiff_t wo
 
 void xor_popcounts(const std::uint64_t* rows, std::ptrdiff_t stride, std::ptrdiff_t n,
                    const std::uint64_t* v, std::int32_t* out) {
-  for (std::ptrdiff_t r = 0; r < n; ++r) {
-    const std::uint64_t* row = rows + r * stride;
-    __m512i acc = _mm512_setzero_si512();
-    for (std::ptrdiff_t w = 0; w < stride; w += 8)
-      acc = _mm512_add_epi64(acc, _mm512_popcnt_epi64(_mm512_xor_si512(_mm512_load_si512(row + w),
-                                                                       _mm512_load_si512(v + w))));
-    out[r] = static_cast<std::int32_t>(_mm512_reduce_add_epi64(acc));
-  }
+  popcounts_impl(rows, stride, n, v, out,
+                 [](__m512i a, __m512i b) { return _mm512_xor_si512(a, b); });
 }
 
 void and_popcounts(const std::uint64_t* rows, std::ptrdiff_t stride, std::ptrdiff_t n,
                    const std::uint64_t* v, std::int32_t* out) {
-  for (std::ptrdiff_t r = 0; r < n; ++r) {
-    const std::uint64_t* row = rows + r * stride;
-    __m512i acc = _mm512_setzero_si512();
-    for (std::ptrdiff_t w = 0; w < stride; w += 8)
-      acc = _mm512_add_epi64(acc, _mm512_popcnt_epi64(_mm512_and_si512(_mm512_load_si512(row + w),
-                                                                       _mm512_load_si512(v + w))));
-    out[r] = static_cast<std::int32_t>(_mm512_reduce_add_epi64(acc));
-  }
+  popcounts_impl(rows, stride, n, v, out,
+                 [](__m512i a, __m512i b) { return _mm512_and_si512(a, b); });
 }
 
 std::int64_t masked_sum(const std::uint64_t* bits, const std::int32_t* m, std::ptrdiff_t p) {

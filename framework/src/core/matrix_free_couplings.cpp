@@ -116,15 +116,8 @@ void MatrixFreeHebbianCouplings::raw_fields(const Eigen::VectorXf& s, Eigen::Vec
   kernels::AlignedVector<std::int32_t> m(
       static_cast<std::size_t>(kernels::round_up(std::max<Eigen::Index>(p_, 1), 16)));
   Scratch scratch;
-  overlaps(s, m.data(), scratch);
-  std::int64_t total = 0;
-  for (Eigen::Index mu = 0; mu < p_; ++mu) total += m[static_cast<std::size_t>(mu)];
   g.resize(n_);
-  for (Eigen::Index i = 0; i < n_; ++i) {
-    std::int64_t gi = field_from_overlaps(i, m.data(), total);
-    if (!keep_diagonal_) gi -= static_cast<std::int64_t>(p_) * static_cast<std::int64_t>(s[i]);
-    g[i] = static_cast<double>(gi);
-  }
+  fields(s, m.data(), scratch, g.data());
 }
 
 void MatrixFreeHebbianCouplings::raw_fields_batch(const Eigen::MatrixXf& s,

@@ -57,6 +57,18 @@ def bisect(f, lo, hi, tol=1e-13, max_iter=200):
     return 0.5 * (lo + hi)
 
 
+def last_true(holds, lo, hi, tol):
+    """Bisection for the edge of a region: holds(lo) is assumed true, holds(hi) false; returns
+    the last point found where it holds, within tol of the edge."""
+    while hi - lo > tol:
+        mid = 0.5 * (lo + hi)
+        if holds(mid):
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
 def binomial_log_pmf(k, n):
     """log P(B = k) for B ~ Binomial(n, ½), elementwise in k."""
     k = np.asarray(k, dtype=float)
@@ -219,32 +231,12 @@ def ags_overlap_t0(alpha, tol=1e-13, max_iter=200000):
 
     iterated from the retrieval start m = 1, C = 0. NaN above α_c ≈ 0.138 (no retrieval state).
     """
-    if alpha <= 0.0:
-        return 1.0
-    m, c = 1.0, 0.0
-    for _ in range(max_iter):
-        r = 1.0 / (1.0 - c) ** 2
-        y = m / math.sqrt(2.0 * alpha * r)
-        m_new = math.erf(y)
-        c_new = math.sqrt(2.0 / (math.pi * alpha * r)) * math.exp(-y * y)
-        if c_new >= 1.0 or m_new < 1e-6:
-            return float("nan")
-        if abs(m_new - m) < tol and abs(c_new - c) < tol:
-            return m_new
-        m, c = m_new, c_new
-    return float("nan")
+    return clipped_overlap_t0(alpha, 0.0, tol, max_iter)
 
 
 def ags_alpha_c(tol=1e-7):
     """α_c of the T = 0 retrieval state: the largest α with a retrieval solution (bisection)."""
-    lo, hi = 0.10, 0.20
-    while hi - lo > tol:
-        mid = 0.5 * (lo + hi)
-        if math.isnan(ags_overlap_t0(mid)):
-            hi = mid
-        else:
-            lo = mid
-    return lo
+    return last_true(lambda a: not math.isnan(ags_overlap_t0(a)), 0.10, 0.20, tol)
 
 
 def ags_rs(alpha, temperature, m0=1.0, tol=1e-11, max_iter=100000, give_up_below=0.0):
@@ -298,14 +290,7 @@ def ags_t_m(alpha, tol=1e-3):
         return 1.0
     if math.isnan(ags_overlap_t0(alpha)):
         return float("nan")
-    lo, hi = 0.0, 1.0
-    while hi - lo > tol:
-        mid = 0.5 * (lo + hi)
-        if math.isnan(ags_retrieval_overlap(alpha, mid)):
-            hi = mid
-        else:
-            lo = mid
-    return lo
+    return last_true(lambda t: not math.isnan(ags_retrieval_overlap(alpha, t)), 0.0, 1.0, tol)
 
 
 def ags_t_g(alpha):
@@ -348,14 +333,7 @@ def clipped_overlap_t0(alpha, delta=CLIP_NOISE, tol=1e-13, max_iter=200000):
 
 def clipped_alpha_c(delta=CLIP_NOISE, tol=1e-7):
     """α_c of clipped_overlap_t0 (bisection): ≈ 0.102 for clipping, 0.138 for δ = 0."""
-    lo, hi = 0.01, 0.20
-    while hi - lo > tol:
-        mid = 0.5 * (lo + hi)
-        if math.isnan(clipped_overlap_t0(mid, delta)):
-            hi = mid
-        else:
-            lo = mid
-    return lo
+    return last_true(lambda a: not math.isnan(clipped_overlap_t0(a, delta)), 0.01, 0.20, tol)
 
 
 def clipped_one_step_error_limit(alpha):
@@ -485,14 +463,7 @@ def mixture_stability_temperature(k, t_lo=0.02, t_hi=0.99, tol=1e-6):
         return float("nan")
     if stable(t_hi):
         return t_hi
-    lo, hi = t_lo, t_hi
-    while hi - lo > tol:
-        mid = 0.5 * (lo + hi)
-        if stable(mid):
-            lo = mid
-        else:
-            hi = mid
-    return lo
+    return last_true(stable, t_lo, t_hi, tol)
 
 
 # --- Synchronous dynamics and dilute networks ------------------------------------------------

@@ -70,6 +70,28 @@ class MatrixFreeHebbianCouplings final : public Couplings {
                                                  std::int64_t total) const {
     return total - 2 * kernels::masked_sum(by_neuron_.row(i), m, p_);
   }
+  /// Σ_μ m_μ of overlaps m.
+  [[nodiscard]] std::int64_t overlap_total(const std::int32_t* m) const {
+    std::int64_t total = 0;
+    for (Eigen::Index mu = 0; mu < p_; ++mu) total += m[mu];
+    return total;
+  }
+  /// The raw field g_i = (M·s)_i of neuron i in state s_i, from the overlaps: the diagonal
+  /// term P·s_i removed unless it is kept.
+  [[nodiscard]] std::int64_t field(Eigen::Index i, const std::int32_t* m, std::int64_t total,
+                                   float s_i) const {
+    std::int64_t g = field_from_overlaps(i, m, total);
+    if (!keep_diagonal_) g -= static_cast<std::int64_t>(p_) * static_cast<std::int64_t>(s_i);
+    return g;
+  }
+  /// All raw fields g = M·s of a state, exactly: its overlaps into m (round_up(P, 16) entries),
+  /// then one masked sum per neuron; T is an integer or floating type wide enough for them.
+  template <class T>
+  void fields(const Eigen::VectorXf& s, std::int32_t* m, Scratch& scratch, T* g) const {
+    overlaps(s, m, scratch);
+    const std::int64_t total = overlap_total(m);
+    for (Eigen::Index i = 0; i < n_; ++i) g[i] = static_cast<T>(field(i, m, total, s[i]));
+  }
   /// Bits of the −1 entries (entries ≤ 0) of the P × N values: row i per neuron (P bits), or
   /// row μ per pattern (N bits).
   static kernels::BitRows negative_by_neuron(const Values& xi);

@@ -294,15 +294,21 @@ void batch_fields(const Couplings& couplings, const Eigen::MatrixXf& s, Eigen::M
   const Eigen::Index n = s.rows();
   const Eigen::Index b = s.cols();
   g.resize(n, b);
+  // Ξᵀ(ΞS) column by column from the bit-packed patterns: O(N·P) per state instead of O(N²).
+  auto by_overlaps = [&](const MatrixFreeHebbianCouplings& c) {
+#pragma omp parallel num_threads(threads)
+    {
+      kernels::AlignedVector<std::int32_t> m(
+          static_cast<std::size_t>(kernels::round_up(std::max<Eigen::Index>(c.patterns(), 1), 16)));
+      MatrixFreeHebbianCouplings::Scratch scratch;
+#pragma omp for schedule(dynamic, 1)
+      for (Eigen::Index k = 0; k < b; ++k)
+        c.fields(Eigen::VectorXf(s.col(k)), m.data(), scratch, g.col(k).data());
+    }
+  };
   auto integer = [&](const auto& c) {
     if (const MatrixFreeHebbianCouplings* factor = c.factor()) {
-      // Ξᵀ(ΞS) column by column: O(N·P) per state instead of O(N²).
-#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
-      for (Eigen::Index k = 0; k < b; ++k) {
-        Eigen::VectorXd column;
-        factor->raw_fields(s.col(k), column);
-        g.col(k) = column;
-      }
+      by_overlaps(*factor);
       return;
     }
     pack_batch(s, c.ld(), packed);
@@ -334,13 +340,8 @@ void batch_fields(const Couplings& couplings, const Eigen::MatrixXf& s, Eigen::M
     }
     return;
   }
-  if (dynamic_cast<const MatrixFreeHebbianCouplings*>(&couplings) != nullptr) {
-#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
-    for (Eigen::Index k = 0; k < b; ++k) {
-      Eigen::VectorXd column;
-      couplings.raw_fields(s.col(k), column);
-      g.col(k) = column;
-    }
+  if (const auto* mf = dynamic_cast<const MatrixFreeHebbianCouplings*>(&couplings)) {
+    by_overlaps(*mf);
     return;
   }
   couplings.raw_fields_batch(s, g);

@@ -92,7 +92,7 @@ class IntegerFields {
   }
   void reset(const State& s) {
     if (factor_ != nullptr) {
-      reset_from_factor(s);
+      factor_->fields(s, m_.data(), scratch_, g_.data());
       return;
     }
     for (Eigen::Index i = 0; i < s.size(); ++i)
@@ -113,19 +113,6 @@ class IntegerFields {
   }
 
  private:
-  void reset_from_factor(const State& s) {
-    factor_->overlaps(s, m_.data(), scratch_);
-    const Eigen::Index p = factor_->patterns();
-    std::int64_t total = 0;
-    for (Eigen::Index mu = 0; mu < p; ++mu) total += m_[static_cast<std::size_t>(mu)];
-    const bool zero_diagonal = !factor_->keep_diagonal();
-    for (Eigen::Index i = 0; i < s.size(); ++i) {
-      std::int64_t g = factor_->field_from_overlaps(i, m_.data(), total);
-      if (zero_diagonal) g -= static_cast<std::int64_t>(p) * static_cast<std::int64_t>(s[i]);
-      g_[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(g);
-    }
-  }
-
   const IntegerCouplings<T>& c_;
   const MatrixFreeHebbianCouplings* factor_;
   kernels::AlignedVector<std::int16_t> s16_;
@@ -144,15 +131,12 @@ class MatrixFreeFields {
         m_(static_cast<std::size_t>(kernels::round_up(std::max<Eigen::Index>(p_, 1), 16)), 0) {}
   void reset(const State& s) {
     c_.overlaps(s, m_.data(), scratch_);
-    total_ = 0;
-    for (Eigen::Index mu = 0; mu < p_; ++mu) total_ += m_[static_cast<std::size_t>(mu)];
+    total_ = c_.overlap_total(m_.data());
     squares_ = 0;
     for (Eigen::Index i = 0; i < s.size(); ++i) squares_ += s[i] != 0.0F ? 1 : 0;
   }
   [[nodiscard]] double field(Eigen::Index i, const State& s) const {
-    std::int64_t g = c_.field_from_overlaps(i, m_.data(), total_);
-    if (!c_.keep_diagonal()) g -= static_cast<std::int64_t>(p_) * static_cast<std::int64_t>(s[i]);
-    return static_cast<double>(g);
+    return static_cast<double>(c_.field(i, m_.data(), total_, s[i]));
   }
   void flip(Eigen::Index k, float before, float after) {
     const auto delta = static_cast<std::int32_t>(after - before);
