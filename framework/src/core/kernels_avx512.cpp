@@ -128,16 +128,21 @@ void gram_rows_impl(const std::uint32_t* t, std::ptrdiff_t ldt, std::ptrdiff_t w
   }
 }
 
-/// out[r] = popcount(op(row r, v)) for the n rows of `stride` words (a multiple of 8).
-template <class Op>
+/// out[r] = popcount(row r XOR v) (Xor) or popcount(row r AND v) for the n rows of `stride`
+/// words (a multiple of 8). A bool rather than a lambda: a lambda's conversion to a function
+/// pointer is generated outside the target pragma, which g++ -O1 reports as an ABI change.
+template <bool Xor>
 inline void popcounts_impl(const std::uint64_t* rows, std::ptrdiff_t stride, std::ptrdiff_t n,
-                           const std::uint64_t* v, std::int32_t* out, Op op) {
+                           const std::uint64_t* v, std::int32_t* out) {
   for (std::ptrdiff_t r = 0; r < n; ++r) {
     const std::uint64_t* row = rows + r * stride;
     __m512i acc = _mm512_setzero_si512();
-    for (std::ptrdiff_t w = 0; w < stride; w += 8)
+    for (std::ptrdiff_t w = 0; w < stride; w += 8) {
+      const __m512i a = _mm512_load_si512(row + w);
+      const __m512i b = _mm512_load_si512(v + w);
       acc = _mm512_add_epi64(
-          acc, _mm512_popcnt_epi64(op(_mm512_load_si512(row + w), _mm512_load_si512(v + w))));
+          acc, _mm512_popcnt_epi64(Xor ? _mm512_xor_si512(a, b) : _mm512_and_si512(a, b)));
+    }
     out[r] = static_cast<std::int32_t>(_mm512_reduce_add_epi64(acc));
   }
 }
@@ -248,14 +253,12 @@ void gram_rows_f64(const std::uint32_t* t, std::ptrdiff_t ldt, std::ptrdiff_t wo
 
 void xor_popcounts(const std::uint64_t* rows, std::ptrdiff_t stride, std::ptrdiff_t n,
                    const std::uint64_t* v, std::int32_t* out) {
-  popcounts_impl(rows, stride, n, v, out,
-                 [](__m512i a, __m512i b) { return _mm512_xor_si512(a, b); });
+  popcounts_impl<true>(rows, stride, n, v, out);
 }
 
 void and_popcounts(const std::uint64_t* rows, std::ptrdiff_t stride, std::ptrdiff_t n,
                    const std::uint64_t* v, std::int32_t* out) {
-  popcounts_impl(rows, stride, n, v, out,
-                 [](__m512i a, __m512i b) { return _mm512_and_si512(a, b); });
+  popcounts_impl<false>(rows, stride, n, v, out);
 }
 
 std::int64_t masked_sum(const std::uint64_t* bits, const std::int32_t* m, std::ptrdiff_t p) {
