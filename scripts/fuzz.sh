@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs one libFuzzer target for SECONDS (building the `fuzz` preset first if needed: clang-14,
-# ASan + UBSan). The corpus starts from the seeds (configs/, tests/data/, tests/fuzz/TARGET/)
-# and grows in build/fuzz/corpus/TARGET; a crash is written to build/fuzz/findings/TARGET/ and
+# Runs one libFuzzer target for SECONDS (building it first if needed in the `asan-ubsan` preset:
+# clang-14, ASan + UBSan, the same objects as that build's tests). The corpus starts from the
+# seeds (configs/, tests/data/, tests/fuzz/TARGET/) and grows in build/fuzzing/corpus/TARGET; a
+# crash is written to build/fuzzing/findings/TARGET/ and
 # the script fails: keep the input in tests/fuzz/TARGET/ (a regression test) and fix the bug.
 # Prints "fuzz TARGET: N executions in S s" on success.
 # Usage: scripts/fuzz.sh TARGET SECONDS [libFuzzer options...]   (scripts/fuzz.sh list)
@@ -18,10 +19,11 @@ seconds="$2"
 shift 2
 case " ${targets[*]} " in *" $target "*) ;; *) echo "fuzz: unknown target '$target'" >&2; exit 2 ;; esac
 
-HOPFIELD_JOBS="${HOPFIELD_JOBS:-$(nproc)}" scripts/setup.sh fuzz >&2
-bin="build/fuzz/fuzz/fuzz_$target"
-corpus="build/fuzz/corpus/$target"
-findings="build/fuzz/findings/$target"
+HOPFIELD_JOBS="${HOPFIELD_JOBS:-$(nproc)}" HOPFIELD_BUILD_TARGET="fuzz_$target" \
+  scripts/setup.sh asan-ubsan >&2
+bin="build/asan-ubsan/fuzz/fuzz_$target"
+corpus="build/fuzzing/corpus/$target"
+findings="build/fuzzing/findings/$target"
 mkdir -p "$corpus" "$findings"
 
 # Seeds: the repository's own inputs of the target's format.
@@ -37,7 +39,7 @@ case "$target" in
   tsplib) seeds+=(tests/data/tsplib configs/data/hopfield_tank_10.tsp) ;;
   edge_list) seeds+=(tests/data/graphs configs/data/petersen.txt) ;;
 esac
-seed_dir="build/fuzz/seeds/$target"
+seed_dir="build/fuzzing/seeds/$target"
 rm -rf "$seed_dir"
 mkdir -p "$seed_dir"
 for s in "${seeds[@]}"; do
@@ -65,7 +67,7 @@ if [ "$target" = hdf5_file ]; then
   export LSAN_OPTIONS="suppressions=$PWD/fuzz/libhdf5.lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
   export ASAN_OPTIONS="allocator_may_return_null=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 fi
-log="build/fuzz/$target.log"
+log="build/fuzzing/$target.log"
 set +e
 "$bin" "$corpus" "$seed_dir" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 \
   -malloc_limit_mb=2048 -max_len=65536 -print_final_stats=1 \

@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages hopfield needs (only those missing), then configures and builds.
 # Idempotent: a second run installs nothing and rebuilds only what changed.
-# Usage: scripts/setup.sh [PRESET]   (PRESET: release (default), debug, asan-ubsan, tsan, fuzz,
-#                                     bench)
+# Usage: scripts/setup.sh [PRESET]   (PRESET: release (default), debug, asan-ubsan, tsan, bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset="${1:-${HOPFIELD_PRESET:-release}}"
@@ -18,11 +17,11 @@ packages=(
 if [ "$preset" = bench ]; then
   packages+=(libopenblas0-pthread python3-threadpoolctl time)
 fi
-# Presets built with clang-14 (ThreadSanitizer with LLVM's libomp and its Archer tool; libFuzzer)
-# need Debian's clang, its sanitizer runtimes and libomp: installed only when asked for.
+# The sanitizer presets build with clang-14 (ThreadSanitizer with LLVM's libomp and its Archer
+# tool; ASan + UBSan with libFuzzer) and need Debian's clang, its sanitizer runtimes and libomp:
+# installed only when asked for.
 case "$preset" in
-  tsan) packages+=(clang-14 libclang-rt-14-dev libomp-14-dev) ;;
-  fuzz) packages+=(clang-14 libclang-rt-14-dev libomp-14-dev) ;;
+  tsan | asan-ubsan) packages+=(clang-14 libclang-rt-14-dev libomp-14-dev) ;;
 esac
 missing=()
 for p in "${packages[@]}"; do

@@ -1,7 +1,7 @@
 // The right-hand sides called in the integrators' inner loop allocate nothing: the structured TSP
 // form up to its largest size (200 cities, where a GEMM would take heap workspace) and the dense
 // network form. Counted by interposing glibc's malloc in this program (skipped under
-// AddressSanitizer, which owns malloc).
+// the sanitizers, which own malloc).
 #include "hopfield/core/couplings.hpp"
 #include "hopfield/dynamics/continuous/continuous_dynamics.hpp"
 #include "hopfield/optimisation/tsp.hpp"
@@ -11,7 +11,7 @@
 #include <atomic>
 #include <cstddef>
 
-#if !defined(__SANITIZE_ADDRESS__)
+#if !defined(HOPFIELD_TEST_SANITIZED)
 extern "C" void* __libc_malloc(std::size_t size);  // NOLINT(bugprone-reserved-identifier)
 
 namespace {
