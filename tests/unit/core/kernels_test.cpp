@@ -48,8 +48,11 @@ kernels::BitRows by_column(const Eigen::MatrixXi& x) {
 
 TEST_CASE("gram kernel gives M_ij = P - 2 popcount(x_i xor x_j) = sum_mu xi_i xi_j exactly",
           "[core][kernels]") {
-  for (const auto& [p, n] :
+  for (const auto& size :
        {std::pair<Eigen::Index, Eigen::Index>{133, 77}, {64, 96}, {1, 5}, {700, 45}}) {
+    // Not a structured binding: clang 14 cannot capture one in the lambda below.
+    const Eigen::Index p = size.first;
+    const Eigen::Index n = size.second;
     const Eigen::MatrixXi x = random_signs(p, n, static_cast<std::uint64_t>(p * 1000 + n));
     const Eigen::MatrixXi expected = x.transpose() * x;
     const kernels::BitRows bits = by_column(x);
