@@ -30,6 +30,8 @@ if(HOPFIELD_TSAN)
   endif()
   add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
   add_link_options(-fsanitize=thread)
+  # Every program gets TSan's defaults for an uninstrumented libomp (the file says why).
+  target_sources(hopfield_warnings INTERFACE ${CMAKE_CURRENT_LIST_DIR}/tsan_options.cpp)
 endif()
 if(HOPFIELD_FUZZ)
   # Every library is instrumented for coverage; only the fuzz/ targets link libFuzzer's main, so
