@@ -14,16 +14,26 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 namespace hopfield::fuzz {
 
-/// A file of this process in /dev/shm (memory, no disk wear) or else the temporary directory.
+/// A file of this process in /dev/shm (memory, no disk wear) or else the temporary directory,
+/// removed when the process exits normally (libFuzzer exits when its time is up; after a crash
+/// the file stays, beside the finding).
 inline std::string scratch_file(const std::string& suffix) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::path dir =
       fs::is_directory("/dev/shm", ec) ? fs::path("/dev/shm") : fs::temp_directory_path();
-  return (dir / ("hopfield_fuzz_" + std::to_string(getpid()) + suffix)).string();
+  // Constructed before the exit handler is registered, so destroyed after it has run.
+  static std::vector<std::string> files;
+  static const bool registered = std::atexit([] {
+                                   for (const std::string& f : files) std::remove(f.c_str());
+                                 }) == 0;
+  (void)registered;
+  files.push_back((dir / ("hopfield_fuzz_" + std::to_string(getpid()) + suffix)).string());
+  return files.back();
 }
 
 inline void write_bytes(const std::string& path, const std::uint8_t* data, std::size_t size) {

@@ -73,6 +73,10 @@ TEST_CASE("a full disk at the final write is an i/o error that keeps the journal
   require_same_results(reference_results(), out);
 }
 
+// Not in the ThreadSanitizer build: under a file-size limit of a few hundred KiB its runtime
+// faults (SIGBUS in TSan's own shadow accesses while LLVM's libomp starts up), before any of our
+// code writes; with a 100 MB limit the same run is fine. The other builds run it.
+#ifndef HOPFIELD_TEST_TSAN
 TEST_CASE("a disk that fills up during the run is an i/o error; --resume completes the run",
           "[config][cli][fault]") {
   const fs::path dir = scratch("fills_up");
@@ -97,6 +101,7 @@ TEST_CASE("a disk that fills up during the run is an i/o error; --resume complet
   REQUIRE(resumed.code == 0);
   require_same_results(reference_results(), out);
 }
+#endif  // !HOPFIELD_TEST_TSAN
 
 TEST_CASE("an unwritable output directory is refused before any work", "[config][cli][fault]") {
   const fs::path dir = scratch("unwritable");
