@@ -258,11 +258,10 @@ std::string BasinsExperiment::summary(const Record& record) const {
   std::string out = "basins:";
   const Dataset* count = record.find("/results/count");
   if (count != nullptr) {
-    std::int64_t patterns = 0;
-    for (auto c : count->i64) patterns += std::max<std::int64_t>(c, 0);
     out += fmt::format(
-        " {} pattern(s) × {} flip fraction(s) × {} cue(s) over {} point(s) × {} trial(s)", patterns,
-        options_.fractions.size(), options_.cues, count->shape[0], count->shape[1]);
+        " {} pattern(s) × {} flip fraction(s) × {} cue(s) over {} point(s) × {} trial(s)",
+        integer_total(*count), options_.fractions.size(), options_.cues, count->shape[0],
+        count->shape[1]);
   }
   if (const Dataset* r = record.find("/results/mean_radius")) {
     const MeanError e = trial_mean_and_error(*r);
@@ -272,15 +271,13 @@ std::string BasinsExperiment::summary(const Record& record) const {
         e.mean, e.error, options_.success_overlap, options_.level);
   }
   if (const Dataset* c = record.find("/results/radius_censored")) {
-    std::int64_t censored = 0;
-    for (auto v : c->i64) censored += std::max<std::int64_t>(v, 0);
+    const std::int64_t censored = integer_total(*c);
     if (censored > 0)
       out += fmt::format("; {} pattern(s) retrieved at every fraction (radius ≥ the largest)",
                          censored);
   }
   if (const Dataset* nc = record.find("/results/not_converged")) {
-    std::int64_t sum = 0;
-    for (auto v : nc->i64) sum += std::max<std::int64_t>(v, 0);
+    const std::int64_t sum = integer_total(*nc);
     if (sum > 0) out += fmt::format("; {} run(s) did not reach a fixed point", sum);
   }
   const Dataset* m = record.find("/summary/mean_radius_mean");

@@ -193,7 +193,7 @@ std::string RecallExperiment::summary(const Record& record) const {
   std::size_t trials = 0;
   std::size_t points = 0;
   if (const Dataset* count = record.find("/results/count")) {
-    for (auto c : count->i64) probes += std::max<std::int64_t>(c, 0);
+    probes = integer_total(*count);
     points = count->shape[0];
     trials = count->shape[1];
   }

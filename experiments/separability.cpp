@@ -252,22 +252,17 @@ std::string SeparabilityExperiment::summary(const Record& record) const {
   std::string out = "separability:";
   const Dataset* count = record.find("/results/count");
   if (count != nullptr) {
-    std::int64_t neurons = 0;
-    for (auto c : count->i64) neurons += std::max<std::int64_t>(c, 0);
-    out += fmt::format(" {} neuron problem(s) over {} point(s) × {} trial(s)", neurons,
-                       count->shape[0], count->shape[1]);
+    out += fmt::format(" {} neuron problem(s) over {} point(s) × {} trial(s)",
+                       integer_total(*count), count->shape[0], count->shape[1]);
   }
   if (const Dataset* s = record.find("/results/separable")) {
     const MeanError e = trial_mean_and_error(*s);
     out += fmt::format("; separable {:.1f}%", 100 * e.mean);
   }
-  if (const Dataset* fd = record.find("/results/float_disagreed")) {
-    std::int64_t sum = 0;
-    for (auto v : fd->i64) sum += std::max<std::int64_t>(v, 0);
-    if (options_.exact)
-      out +=
-          fmt::format("; the floating-point simplex disagreed with the exact one {} time(s)", sum);
-  }
+  const Dataset* fd = record.find("/results/float_disagreed");
+  if (fd != nullptr && options_.exact)
+    out += fmt::format("; the floating-point simplex disagreed with the exact one {} time(s)",
+                       integer_total(*fd));
   const Dataset* m = record.find("/summary/separable_mean");
   const Dataset* e = record.find("/summary/separable_sem");
   const Dataset* p = record.find("/results/patterns_stored");

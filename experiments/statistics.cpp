@@ -1,9 +1,16 @@
 // Summary statistics for results datasets (see hopfield/experiments/statistics.hpp).
 #include "hopfield/experiments/statistics.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace hopfield {
+
+std::int64_t integer_total(const Dataset& ds) {
+  std::int64_t sum = 0;
+  for (const std::int64_t v : ds.i64) sum += std::max<std::int64_t>(v, 0);
+  return sum;
+}
 
 MeanError mean_and_error(const std::vector<double>& samples) {
   MeanError r;

@@ -68,6 +68,33 @@ inline std::vector<double> trial_means(const hopfield::Dataset& ds, std::size_t 
   return out;
 }
 
+/// The starts of one point that were retrieved (final overlap ≥ threshold) among all its starts
+/// (padding skipped), and their mean overlap — the retrieval overlap m(α) of the RS theory,
+/// which describes the retrieval state only.
+struct Retrieved {
+  double mean = 0.0;
+  std::size_t retrieved = 0;
+  std::size_t starts = 0;
+};
+
+inline Retrieved retrieved_overlap(const hopfield::Dataset& overlap, std::size_t point,
+                                   double threshold = 0.9) {
+  Retrieved r;
+  double sum = 0.0;
+  const std::size_t block = overlap.shape[1] * overlap.shape[2];
+  for (std::size_t k = point * block; k < (point + 1) * block; ++k) {
+    const double m = overlap.f64[k];
+    if (std::isnan(m)) continue;
+    ++r.starts;
+    if (m >= threshold) {
+      sum += m;
+      ++r.retrieved;
+    }
+  }
+  r.mean = sum / static_cast<double>(r.retrieved);
+  return r;
+}
+
 struct Estimate {
   double mean = 0.0;
   double sem = 0.0;  ///< standard error over trials

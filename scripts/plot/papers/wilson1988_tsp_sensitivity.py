@@ -64,6 +64,16 @@ def _curves(h5):
     return runs, good, lengths, optimum, params, ref, curves
 
 
+def _ratio_axis(ax):
+    """The x axis of both panels: parameter / published value on a log₂ scale."""
+    ax.axvline(1.0, color="0.7", lw=0.8)
+    ax.set_xscale("log", base=2)
+    ax.set_xticks([0.5, 0.75, 1, 1.5, 2])
+    ax.set_xticklabels(["0.5", "0.75", "1", "1.5", "2"])
+    ax.minorticks_off()
+    ax.set_xlabel("parameter / published value")
+
+
 def figure(h5):
     runs, good, lengths, optimum, params, ref, curves = _curves(h5)
     fig, (a, b) = common.new_figure(2, width_per_panel=5.2)
@@ -79,12 +89,7 @@ def figure(h5):
     wp = ts.WP_VALID / ts.WP_RUNS
     a.axhline(ht, color="k", ls="--", lw=1, label=f"Hopfield & Tank {ts.HT_VALID}/{ts.HT_RUNS}")
     a.axhline(wp, color="k", ls=":", lw=1, label=f"Wilson & Pawley {ts.WP_VALID}/{ts.WP_RUNS}")
-    a.axvline(1.0, color="0.7", lw=0.8)
-    a.set_xscale("log", base=2)
-    a.set_xticks([0.5, 0.75, 1, 1.5, 2])
-    a.set_xticklabels(["0.5", "0.75", "1", "1.5", "2"])
-    a.minorticks_off()
-    a.set_xlabel("parameter / published value")
+    _ratio_axis(a)
     a.set_ylabel("share of runs ending in a valid tour")
     a.set_ylim(-0.02, 1.05)
     a.set_title("(a) validity, one parameter moved at a time", loc="left", fontsize=10)
@@ -93,12 +98,7 @@ def figure(h5):
     b.axhline(ts.random_tour_mean(x, y) / optimum, color="C3", ls="--", lw=1,
               label="mean random tour")
     b.axhline(1.0, color="k", lw=0.8, label="optimum")
-    b.axvline(1.0, color="0.7", lw=0.8)
-    b.set_xscale("log", base=2)
-    b.set_xticks([0.5, 0.75, 1, 1.5, 2])
-    b.set_xticklabels(["0.5", "0.75", "1", "1.5", "2"])
-    b.minorticks_off()
-    b.set_xlabel("parameter / published value")
+    _ratio_axis(b)
     b.set_ylabel("mean valid tour / optimum")
     b.set_title("(b) length of the valid tours", loc="left", fontsize=10)
     b.legend(fontsize=7)

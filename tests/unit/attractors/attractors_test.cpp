@@ -6,43 +6,21 @@
 #include "hopfield/experiments/attractors.hpp"
 #include "hopfield/experiments/runner.hpp"
 #include "hopfield/measure/overlap.hpp"
+#include "../experiment_run_support.hpp"
 
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 
-namespace fs = std::filesystem;
 using namespace hopfield;
+using test::get;
+using test::run_yaml;
+using Run = test::YamlRun;
 
 namespace {
-
-struct Run {
-  Prepared prepared;
-  Record record;
-};
-
-Run run_yaml(const std::string& yaml, int threads = 1) {
-  static const auto registry = make_registry();
-  static int counter = 0;
-  const fs::path dir = fs::temp_directory_path() / "hopfield_attractors_test";
-  fs::create_directories(dir);
-  const fs::path path = dir / fmt::format("config_{}.yaml", counter++);
-  {
-    std::ofstream out(path);
-    out << yaml;
-  }
-  Run r{prepare(path.string(), {}, std::nullopt, *registry), {}};
-  RunOptions options;
-  options.threads = threads;
-  options.quiet = true;
-  r.record = execute(r.prepared, options).record;
-  return r;
-}
 
 std::string census_yaml(int n, int p, int seed, const std::string& starts,
                         const std::string& dynamics = "{type: async, order: sequential}",
@@ -52,12 +30,6 @@ std::string census_yaml(int n, int p, int seed, const std::string& starts,
       "patterns: {{type: random, count: {}}}\nlearning: hebbian\ndynamics: {}\n"
       "sweep: {{trials: {}}}\n",
       starts, seed, n, p, dynamics, trials);
-}
-
-const Dataset& get(const Record& r, const std::string& path) {
-  const Dataset* d = r.find(path);
-  REQUIRE(d != nullptr);
-  return *d;
 }
 
 /// Raw integer Hebbian matrix M (W = M/N) of trial 0, read from the model independently of

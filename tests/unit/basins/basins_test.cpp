@@ -4,56 +4,22 @@
 // projection rule's wider basins at α = 0.2 (Kanter & Sompolinsky 1987); thread independence.
 #include "hopfield/experiments/basins.hpp"
 #include "hopfield/experiments/runner.hpp"
+#include "../experiment_run_support.hpp"
 
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-
 #include <cmath>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <set>
 
-namespace fs = std::filesystem;
 using namespace hopfield;
+using test::get;
+using test::registry;
+using test::run_yaml;
+using Run = test::YamlRun;
 
 namespace {
-
-struct Run {
-  Prepared prepared;
-  Record record;
-};
-
-const config::Registry& registry() {
-  static const auto r = make_registry();
-  return *r;
-}
-
-Run run_yaml(const std::string& yaml, int threads = 1) {
-  static int counter = 0;
-  const fs::path dir =
-      fs::temp_directory_path() / fmt::format("hopfield_basins_test_{}", ::getpid());
-  fs::create_directories(dir);
-  const fs::path path = dir / fmt::format("config_{}.yaml", counter++);
-  {
-    std::ofstream out(path);
-    out << yaml;
-  }
-  Run r{prepare(path.string(), {}, std::nullopt, registry()), {}};
-  RunOptions options;
-  options.threads = threads;
-  options.quiet = true;
-  r.record = execute(r.prepared, options).record;
-  return r;
-}
-
-const Dataset& get(const Record& r, const std::string& path) {
-  const Dataset* d = r.find(path);
-  REQUIRE(d != nullptr);
-  return *d;
-}
 
 /// Mean of /results/mean_radius over the trials of one point.
 double mean_radius(const Record& r, std::size_t point) {

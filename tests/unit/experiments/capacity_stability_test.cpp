@@ -2,45 +2,17 @@
 // 1988). Exact for one Hebbian pattern (√(N − 1)); at least κ for every neuron of a converged
 // Krauth–Mézard network and above the Hebbian stability on the same patterns; refused for 0/1
 // neurons.
-#include "hopfield/experiments/runner.hpp"
+#include "../experiment_run_support.hpp"
 
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 
-namespace fs = std::filesystem;
 using namespace hopfield;
+using test::get;
 
 namespace {
-
-Record run_capacity(const std::string& yaml) {
-  static const auto registry = make_registry();
-  static int counter = 0;
-  const fs::path dir =
-      fs::temp_directory_path() / fmt::format("hopfield_capacity_stability_{}", ::getpid());
-  fs::create_directories(dir);
-  const fs::path path = dir / fmt::format("config_{}.yaml", counter++);
-  {
-    std::ofstream out(path);
-    out << yaml;
-  }
-  const Prepared prepared = prepare(path.string(), {}, std::nullopt, *registry);
-  RunOptions options;
-  options.threads = 1;
-  options.quiet = true;
-  return execute(prepared, options).record;
-}
-
-const Dataset& get(const Record& r, const std::string& path) {
-  const Dataset* d = r.find(path);
-  REQUIRE(d != nullptr);
-  return *d;
-}
 
 double mean(const std::vector<double>& v, std::size_t from, std::size_t count) {
   double s = 0.0;
@@ -52,7 +24,7 @@ double mean(const std::vector<double>& v, std::size_t from, std::size_t count) {
 
 TEST_CASE("stability of one Hebbian pattern is sqrt(N - 1) at every neuron", "[capacity]") {
   // w_ij = ξ_i ξ_j / N (j ≠ i): ξ_i h_i = (N − 1)/N and |w_i| = √(N − 1)/N.
-  const Record r = run_capacity(
+  const Record r = test::run_yaml_record(
       "experiment: {type: capacity, stability: true, bootstrap: 0}\nseed: 3\n"
       "network: {neurons: 50}\npatterns: {type: random, count: 1}\nlearning: hebbian\n");
   const Dataset& s = get(r, "/results/stability");
@@ -64,7 +36,7 @@ TEST_CASE(
     "a converged Krauth-Mezard network has every neuron's stability above kappa, and "
     "above the Hebbian stability on the same patterns",
     "[capacity]") {
-  const Record r = run_capacity(
+  const Record r = test::run_yaml_record(
       "experiment: {type: capacity, stability: true, bootstrap: 0}\nseed: 11\n"
       "network: {neurons: 80}\npatterns: {type: random, alpha: 0.5}\n"
       "learning: {type: krauth_mezard, kappa: 0.5, max_iterations: 100000}\n"
@@ -88,8 +60,8 @@ TEST_CASE(
 }
 
 TEST_CASE("stability is refused for 0/1 neurons", "[capacity]") {
-  CHECK_THROWS_AS(run_capacity("experiment: {type: capacity, stability: true}\nseed: 1\n"
-                               "network: {neurons: 20, representation: binary}\n"
-                               "patterns: {type: random, count: 2}\nlearning: hebbian\n"),
+  CHECK_THROWS_AS(test::run_yaml_record("experiment: {type: capacity, stability: true}\nseed: 1\n"
+                                        "network: {neurons: 20, representation: binary}\n"
+                                        "patterns: {type: random, count: 2}\nlearning: hebbian\n"),
                   Error);
 }

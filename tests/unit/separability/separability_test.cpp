@@ -3,50 +3,18 @@
 // general position; the experiment's fractions against Cover's probability, its thread
 // independence, and its refusal of self-coupling.
 #include "hopfield/experiments/separability.hpp"
+#include "../experiment_run_support.hpp"
 #include "hopfield/core/rng.hpp"
-#include "hopfield/experiments/runner.hpp"
 
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 
-namespace fs = std::filesystem;
 using namespace hopfield;
+using test::get;
 
 namespace {
-
-const config::Registry& registry() {
-  static const auto r = make_registry();
-  return *r;
-}
-
-Record run_yaml(const std::string& yaml, int threads = 1) {
-  static int counter = 0;
-  const fs::path dir =
-      fs::temp_directory_path() / fmt::format("hopfield_separability_test_{}", ::getpid());
-  fs::create_directories(dir);
-  const fs::path path = dir / fmt::format("config_{}.yaml", counter++);
-  {
-    std::ofstream out(path);
-    out << yaml;
-  }
-  const Prepared prepared = prepare(path.string(), {}, std::nullopt, registry());
-  RunOptions options;
-  options.threads = threads;
-  options.quiet = true;
-  return execute(prepared, options).record;
-}
-
-const Dataset& get(const Record& r, const std::string& path) {
-  const Dataset* d = r.find(path);
-  REQUIRE(d != nullptr);
-  return *d;
-}
 
 /// 2 Σ_{k<D} binom(P−1, k): Cover's count of separable labellings, in integers.
 long cover_count(int p, int d) {
@@ -113,7 +81,7 @@ TEST_CASE(
 TEST_CASE("the separability experiment follows Cover's probability for Gaussian inputs",
           "[separability]") {
   // D = 10; P = 20: Cover ½; P = 8 ≤ D: always separable; P = 40: Cover 0.0106.
-  const Record r = run_yaml(
+  const Record r = test::run_yaml_record(
       "experiment: {type: separability, neurons: 11, inputs: gaussian}\nseed: 5\n"
       "network: {neurons: 11}\npatterns: {type: random, count: 20}\n"
       "sweep: {trials: 40, grid: {patterns.count: [8, 20, 40]}}\n");
@@ -145,8 +113,8 @@ TEST_CASE(
   const std::string yaml =
       "experiment: {type: separability}\nseed: 8\nnetwork: {neurons: 16}\n"
       "patterns: {type: random, alpha: 1.5}\nsweep: {trials: 6}\n";
-  const Record one = run_yaml(yaml, 1);
-  const Record two = run_yaml(yaml, 2);
+  const Record one = test::run_yaml_record(yaml, 1);
+  const Record two = test::run_yaml_record(yaml, 2);
   CHECK(get(one, "/results/separable").i64 == get(two, "/results/separable").i64);
   // P = 24 > D = 15: some neurons fail, some succeed at this size.
   double sum = 0.0;
@@ -157,7 +125,7 @@ TEST_CASE(
   // Inline patterns: two patterns that agree everywhere except at neuron 0 give neuron 0 the
   // same input twice with opposite labels (infeasible), while every other neuron sees two
   // distinct inputs and is separable.
-  const Record inl = run_yaml(
+  const Record inl = test::run_yaml_record(
       "experiment: {type: separability}\nseed: 1\nnetwork: {neurons: 4}\n"
       "patterns: {type: inline, rows: [[1, 1, -1, 1], [-1, 1, -1, 1]]}\n");
   const Dataset& sep = get(inl, "/results/separable");
@@ -169,12 +137,12 @@ TEST_CASE(
 }
 
 TEST_CASE("the separability experiment refuses self-coupling and thresholds", "[separability]") {
-  CHECK_THROWS_AS(run_yaml("experiment: {type: separability}\nseed: 1\n"
-                           "network: {neurons: 8, self_coupling: true}\n"
-                           "patterns: {type: random, count: 4}\n"),
+  CHECK_THROWS_AS(test::run_yaml_record("experiment: {type: separability}\nseed: 1\n"
+                                        "network: {neurons: 8, self_coupling: true}\n"
+                                        "patterns: {type: random, count: 4}\n"),
                   Error);
-  CHECK_THROWS_AS(run_yaml("experiment: {type: separability}\nseed: 1\n"
-                           "network: {neurons: 8, threshold: 0.5}\n"
-                           "patterns: {type: random, count: 4}\n"),
+  CHECK_THROWS_AS(test::run_yaml_record("experiment: {type: separability}\nseed: 1\n"
+                                        "network: {neurons: 8, threshold: 0.5}\n"
+                                        "patterns: {type: random, count: 4}\n"),
                   Error);
 }

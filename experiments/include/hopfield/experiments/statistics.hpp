@@ -4,6 +4,8 @@
 
 #include "hopfield/measure/record.hpp"
 
+#include <cstdint>
+
 namespace hopfield {
 
 struct MeanError {
@@ -15,6 +17,10 @@ struct MeanError {
 /// Mean of each (point, trial) block of ds (padding skipped), then mean ± s.e. over blocks.
 /// With point ≥ 0, only that point's trials are used.
 MeanError trial_mean_and_error(const Dataset& ds, long point = -1);
+
+/// Sum of an integer dataset's entries, padding (−1) skipped: counts totalled over all points
+/// and trials.
+std::int64_t integer_total(const Dataset& ds);
 
 /// Mean ± standard error of plain samples.
 MeanError mean_and_error(const std::vector<double>& samples);
