@@ -4,9 +4,9 @@
 // 3-mixtures of a large Hebbian network are fixed points with overlaps 1/2 (Amit, Gutfreund &
 // Sompolinsky 1985).
 #include "hopfield/experiments/attractors.hpp"
+#include "../experiment_run_support.hpp"
 #include "hopfield/experiments/runner.hpp"
 #include "hopfield/measure/overlap.hpp"
-#include "../experiment_run_support.hpp"
 
 #include <fmt/format.h>
 #include <catch2/catch.hpp>

@@ -3,8 +3,8 @@
 // large at low load and collapsing near α_c ≈ 0.14 (Amit, Gutfreund & Sompolinsky 1987); the
 // projection rule's wider basins at α = 0.2 (Kanter & Sompolinsky 1987); thread independence.
 #include "hopfield/experiments/basins.hpp"
-#include "hopfield/experiments/runner.hpp"
 #include "../experiment_run_support.hpp"
+#include "hopfield/experiments/runner.hpp"
 
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
